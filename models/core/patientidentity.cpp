@@ -1,0 +1,22 @@
+#include "patientidentity.h"
+
+namespace vigil::core {
+
+QString PatientIdentity::displayName() const
+{
+    if (givenName.isEmpty())
+        return familyName.toUpper();
+    return familyName.toUpper() + QStringLiteral(", ") + givenName;
+}
+
+int PatientIdentity::ageOn(QDate on) const
+{
+    if (!birthDate.isValid() || !on.isValid() || on < birthDate)
+        return -1;
+    int years = on.year() - birthDate.year();
+    if (on.month() < birthDate.month() || (on.month() == birthDate.month() && on.day() < birthDate.day()))
+        --years;
+    return years;
+}
+
+} // namespace vigil::core

@@ -1,0 +1,87 @@
+#include "simulatorsource.h"
+
+#include "logging.h"
+
+#include "live/livehub.h"
+#include "sim/patientsimulator.h"
+
+#include <QTimer>
+
+namespace vigil::ingest {
+
+SimulatorSource::SimulatorSource(const Config& config, live::LiveHub& hub, QObject* parent)
+    : QObject(parent)
+    , m_startTime(config.startTime != 0 ? config.startTime : core::nowUtc())
+{
+    for (int i = 0; i < config.patients; ++i) {
+        const sim::Scenario scenario = config.scenario.value_or(demoScenario(i));
+        auto simulator = std::make_unique<sim::PatientSimulator>(config.seed, i, scenario, m_startTime);
+        m_feeds.push_back(&hub.addPatient(simulator->identity()));
+        m_simulators.push_back(std::move(simulator));
+    }
+    qCInfo(lcIngest) << "simulator source:" << config.patients << "patients, seed" << config.seed;
+}
+
+SimulatorSource::~SimulatorSource() = default;
+
+sim::Scenario SimulatorSource::demoScenario(int index)
+{
+    // A calm ward with one of each problem early on, so any demo size shows them.
+    static constexpr std::array<sim::Scenario, 8> mix{
+        sim::Scenario::Stable,       sim::Scenario::Sepsis,  sim::Scenario::AtrialFibrillation,
+        sim::Scenario::Desaturation, sim::Scenario::Stable,  sim::Scenario::LeadOff,
+        sim::Scenario::Bradycardia,  sim::Scenario::DeviceOffline};
+    if (index < static_cast<int>(mix.size()))
+        return mix[static_cast<std::size_t>(index)];
+    return index % 5 == 0 ? mix[static_cast<std::size_t>((index / 5) % mix.size())] : sim::Scenario::Stable;
+}
+
+sim::Scenario SimulatorSource::scenario(int index) const
+{
+    return m_simulators[static_cast<std::size_t>(index)]->scenario();
+}
+
+void SimulatorSource::pump(core::Timestamp until)
+{
+    for (std::size_t i = 0; i < m_simulators.size(); ++i) {
+        const sim::SimulationBatch batch = m_simulators[i]->advanceTo(until);
+        live::PatientFeed& feed = *m_feeds[i];
+        for (const core::DeviceStatus& status : batch.statusChanges)
+            feed.updateStatus(status, until);
+        for (core::StreamKind kind : core::kAllStreams) {
+            for (const auto& run : batch.streams[static_cast<std::size_t>(core::streamIndex(kind))])
+                feed.appendSamples(kind, run.firstSampleTime, run.samples, until);
+        }
+        for (const auto& update : batch.vitals)
+            feed.updateVital(update.kind, update.measurement, until);
+    }
+}
+
+void SimulatorSource::start()
+{
+    if (m_running.exchange(true))
+        return;
+    m_timer = new QTimer(this);
+    m_timer->setTimerType(Qt::PreciseTimer);
+    m_timer->setInterval(kTickMs);
+    connect(m_timer, &QTimer::timeout, this, &SimulatorSource::onTick);
+    m_timer->start();
+    onTick();
+}
+
+void SimulatorSource::stop()
+{
+    m_running.store(false);
+}
+
+void SimulatorSource::onTick()
+{
+    if (!m_running.load()) {
+        if (m_timer)
+            m_timer->stop();
+        return;
+    }
+    pump(core::nowUtc());
+}
+
+} // namespace vigil::ingest

@@ -1,0 +1,263 @@
+#include "mainwindow.h"
+
+#include "glselftest.h"
+#include "glwaveformview.h"
+#include "monitorpalette.h"
+#include "patientdetailview.h"
+#include "rendererfactory.h"
+#include "waveformscene.h"
+
+#include "itemmodels/patientlistmodel.h"
+#include "live/livehub.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QDockWidget>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLoggingCategory>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScreen>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+Q_LOGGING_CATEGORY(lcUi, "vigil.ui")
+
+namespace vigil::ui {
+
+namespace {
+
+DisplaySettings settingsForScreen(const QScreen* screen)
+{
+    DisplaySettings s;
+    if (screen) {
+        // Physical DPI makes 25 mm/s true on screen; implausible values (virtual displays) fall back to 96 dpi.
+        const double dpi = screen->physicalDotsPerInchX();
+        if (dpi >= 72 && dpi <= 400)
+            s.pixelsPerMm = dpi / 25.4;
+    }
+    return s;
+}
+
+} // namespace
+
+MainWindow::MainWindow(live::LiveHub& hub, WaveformRenderer::Kind requested, QWidget* parent)
+    : QMainWindow(parent)
+    , m_hub(hub)
+{
+    setWindowTitle(tr("Vigil \u2014 virtual ward"));
+    m_scene = new WaveformScene(hub, this);
+    m_scene->setDisplaySettings(settingsForScreen(screen()));
+    connect(m_scene, &WaveformScene::tileActivated, this, &MainWindow::openPatient);
+
+    auto* central = new QWidget(this);
+    auto* layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    m_banner = new QLabel(central);
+    m_banner->setWordWrap(true);
+    m_banner->setContentsMargins(10, 6, 10, 6);
+    m_banner->setStyleSheet(QStringLiteral("background:#123a40; color:#e6f7fa; font-weight:bold;"));
+    m_banner->hide();
+    layout->addWidget(m_banner);
+    setCentralWidget(central);
+
+    m_patients = new itemmodels::PatientListModel(hub, this);
+    m_patientTable = new QTableView(this);
+    m_patientTable->setModel(m_patients);
+    m_patientTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_patientTable->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_patientTable->verticalHeader()->hide();
+    m_patientTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    connect(m_patientTable, &QTableView::activated, this,
+            [this](const QModelIndex& index) { openPatient(index.data(itemmodels::PatientListModel::PatientIndexRole).toInt()); });
+    m_patientDock = new QDockWidget(tr("Patients"), this);
+    m_patientDock->setObjectName(QStringLiteral("patientsDock"));
+    m_patientDock->setWidget(m_patientTable);
+    addDockWidget(Qt::RightDockWidgetArea, m_patientDock);
+    m_patientDock->hide();
+
+    m_rendererLabel = new QLabel(this);
+    m_gainLabel = new QLabel(this);
+    statusBar()->addWidget(m_rendererLabel, 1);
+    statusBar()->addPermanentWidget(m_gainLabel);
+    statusBar()->addPermanentWidget(new QLabel(tr("%n patient(s)", nullptr, hub.patientCount()), this));
+    statusBar()->addPermanentWidget(new QLabel(tr("Alarms from this workstation are advisory"), this));
+
+    buildMenus();
+    setRenderer(requested);
+
+    // Frame clock: pull new samples and draw what changed, ~60 times a second. Tile text is
+    // refreshed round-robin so every tile is re-read twice a second without a burst in one frame.
+    m_frameTimer = new QTimer(this);
+    m_frameTimer->setTimerType(Qt::PreciseTimer);
+    m_frameTimer->setInterval(16);
+    connect(m_frameTimer, &QTimer::timeout, this, &MainWindow::renderFrame);
+    m_frameTimer->start();
+    m_modelTimer = new QTimer(this);
+    m_modelTimer->setInterval(1000);
+    connect(m_modelTimer, &QTimer::timeout, m_patients, &itemmodels::PatientListModel::refresh);
+    m_modelTimer->start();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* quit = file->addAction(tr("Quit"), qApp, &QApplication::quit);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    m_rendererGroup = new QActionGroup(this);
+    QAction* gl = view->addAction(tr("GPU renderer"));
+    gl->setCheckable(true);
+    gl->setData(static_cast<int>(WaveformRenderer::Kind::Gl));
+    QAction* software = view->addAction(tr("Software renderer"));
+    software->setCheckable(true);
+    software->setData(static_cast<int>(WaveformRenderer::Kind::Software));
+    m_rendererGroup->addAction(gl);
+    m_rendererGroup->addAction(software);
+    connect(m_rendererGroup, &QActionGroup::triggered, this,
+            [this](QAction* a) { setRenderer(static_cast<WaveformRenderer::Kind>(a->data().toInt())); });
+    view->addSeparator();
+
+    QMenu* gain = view->addMenu(tr("ECG gain"));
+    auto* gainGroup = new QActionGroup(this);
+    for (double mmPerMv : {2.5, 5.0, 10.0, 20.0}) {
+        QAction* a = gain->addAction(tr("%1 mm/mV").arg(mmPerMv));
+        a->setCheckable(true);
+        a->setChecked(mmPerMv == 10.0);
+        gainGroup->addAction(a);
+        connect(a, &QAction::triggered, this, [this, mmPerMv] {
+            DisplaySettings s = m_scene->displaySettings();
+            s.ecgGainMmPerMv = mmPerMv;
+            setDisplaySettings(s);
+        });
+    }
+    QMenu* speed = view->addMenu(tr("Sweep speed"));
+    auto* speedGroup = new QActionGroup(this);
+    for (double mmPerS : {12.5, 25.0, 50.0}) {
+        QAction* a = speed->addAction(tr("%1 mm/s").arg(mmPerS));
+        a->setCheckable(true);
+        a->setChecked(mmPerS == 25.0);
+        speedGroup->addAction(a);
+        connect(a, &QAction::triggered, this, [this, mmPerS] {
+            DisplaySettings s = m_scene->displaySettings();
+            s.sweepMmPerSecond = mmPerS;
+            setDisplaySettings(s);
+        });
+    }
+    view->addSeparator();
+    QAction* list = m_patientDock->toggleViewAction();
+    list->setText(tr("Patient list"));
+    list->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    view->addAction(list);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("About Vigil"), this, [this] {
+        QMessageBox::about(this, tr("About Vigil"),
+                           tr("<p><b>Vigil</b> %1 \u2014 remote patient monitoring workstation.</p>"
+                              "<p>Physiological alarms raised by a remote workstation are advisory: "
+                              "they do not replace the alarms of the device at the patient.</p>")
+                               .arg(QApplication::applicationVersion()));
+    });
+}
+
+void MainWindow::setRenderer(WaveformRenderer::Kind kind)
+{
+    if (m_renderer && m_renderer->kind() == kind)
+        return;
+    if (kind == WaveformRenderer::Kind::Gl) {
+        const GlSelfTest::Result test = GlSelfTest::run();
+        if (!test.ok) {
+            fallBackToSoftware(test.reason);
+            return;
+        }
+        qCInfo(lcUi) << "GPU renderer self-test passed on" << test.renderer;
+    }
+    auto* layout = static_cast<QVBoxLayout*>(centralWidget()->layout());
+    if (m_renderer) {
+        QWidget* old = m_renderer->widget();
+        m_renderer = nullptr;
+        layout->removeWidget(old);
+        old->deleteLater();
+    }
+    m_renderer = RendererFactory::create(kind, *m_scene, centralWidget());
+    if (auto* gl = qobject_cast<GlWaveformView*>(m_renderer->widget()))
+        connect(gl, &GlWaveformView::renderFailed, this, &MainWindow::onRendererFailed);
+    layout->addWidget(m_renderer->widget(), 1);
+    m_renderer->widget()->setFocus();
+    if (kind == WaveformRenderer::Kind::Gl) {
+        m_fallbackReason.clear();
+        m_banner->hide();
+    }
+    for (QAction* a : m_rendererGroup->actions())
+        a->setChecked(a->data().toInt() == static_cast<int>(kind));
+    updateStatus();
+}
+
+void MainWindow::fallBackToSoftware(const QString& reason)
+{
+    qCWarning(lcUi) << "GPU renderer unavailable, using software:" << reason;
+    m_fallbackReason = reason;
+    setRenderer(WaveformRenderer::Kind::Software);
+    m_banner->setText(tr("The GPU renderer is not available (%1). Waveforms are drawn by the software renderer.")
+                          .arg(reason));
+    m_banner->show();
+    updateStatus();
+}
+
+void MainWindow::onRendererFailed(const QString& reason)
+{
+    fallBackToSoftware(reason);
+}
+
+void MainWindow::setDisplaySettings(const DisplaySettings& settings)
+{
+    m_scene->setDisplaySettings(settings);
+    if (m_detail)
+        m_detail->scene().setDisplaySettings(settings);
+    updateStatus();
+}
+
+void MainWindow::updateStatus()
+{
+    if (!m_renderer)
+        return;
+    QString text = m_renderer->kind() == WaveformRenderer::Kind::Gl ? tr("Renderer: GPU (OpenGL)")
+                                                                    : tr("Renderer: software");
+    if (!m_fallbackReason.isEmpty())
+        text += tr(" \u2014 GPU unavailable: %1").arg(m_fallbackReason);
+    m_rendererLabel->setText(text);
+    const DisplaySettings& s = m_scene->displaySettings();
+    m_gainLabel->setText(tr("%1 mm/s  \u00B7  ECG %2 mm/mV").arg(s.sweepMmPerSecond).arg(s.ecgGainMmPerMv));
+}
+
+void MainWindow::openPatient(int patient)
+{
+    if (patient < 0 || patient >= m_hub.patientCount())
+        return;
+    if (m_detail)
+        m_detail->close();
+    m_detail = new PatientDetailView(m_hub, patient, m_renderer ? m_renderer->kind() : WaveformRenderer::Kind::Software,
+                                     m_scene->displaySettings(), this);
+    m_detail->setAttribute(Qt::WA_DeleteOnClose);
+    m_detail->show();
+}
+
+void MainWindow::renderFrame()
+{
+    if (!m_renderer)
+        return;
+    m_scene->advance();
+    // Two refreshes per second per tile at 60 frames per second.
+    m_refreshBudget = std::max(1, (m_scene->tileCount() + 29) / 30);
+    m_renderer->frame(m_scene->refreshInfo(m_refreshBudget));
+}
+
+} // namespace vigil::ui

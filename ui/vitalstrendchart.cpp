@@ -1,0 +1,97 @@
+#include "vitalstrendchart.h"
+
+#include "monitorpalette.h"
+
+#include "live/patientfeed.h"
+
+#include <QDateTime>
+#include <QDateTimeAxis>
+#include <QTimeZone>
+#include <QLineSeries>
+#include <QValueAxis>
+
+namespace vigil::ui {
+
+using core::VitalKind;
+
+VitalsTrendChart::VitalsTrendChart(const live::PatientFeed& feed, QWidget* parent)
+    : QChartView(parent)
+    , m_feed(feed)
+{
+    auto* chart = new QChart;
+    chart->setTheme(QChart::ChartThemeDark);
+    chart->setBackgroundBrush(MonitorPalette::background());
+    chart->setTitle(tr("Vital signs trend"));
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    setChart(chart);
+    setRenderHint(QPainter::Antialiasing);
+
+    m_time = new QDateTimeAxis;
+    m_time->setFormat(QStringLiteral("HH:mm"));
+    m_time->setTitleText(tr("Time (UTC)"));
+    chart->addAxis(m_time, Qt::AlignBottom);
+    auto* left = new QValueAxis;
+    left->setRange(0, 200);
+    left->setTitleText(tr("/min, %, mmHg"));
+    chart->addAxis(left, Qt::AlignLeft);
+    auto* right = new QValueAxis;
+    right->setRange(34, 41);
+    right->setTitleText(tr("\u00B0C"));
+    chart->addAxis(right, Qt::AlignRight);
+
+    struct SeriesSpec
+    {
+        VitalKind kind;
+        QString name;
+        QColor colour;
+    };
+    const std::array<SeriesSpec, core::kVitalKindCount> specs{{
+        {VitalKind::HeartRate, tr("HR /min"), MonitorPalette::trace(core::StreamKind::Ecg)},
+        {VitalKind::SpO2, tr("SpO\u2082 %"), MonitorPalette::trace(core::StreamKind::Pleth)},
+        {VitalKind::RespRate, tr("RR /min"), MonitorPalette::trace(core::StreamKind::Resp)},
+        {VitalKind::SystolicBp, tr("Systolic mmHg"), QColor(0xef, 0x9a, 0x9a)},
+        {VitalKind::DiastolicBp, tr("Diastolic mmHg"), QColor(0xb3, 0x9d, 0xdb)},
+        {VitalKind::Temperature, tr("Temperature \u00B0C"), QColor(0xff, 0xab, 0x40)},
+    }};
+    for (const SeriesSpec& spec : specs) {
+        auto* series = new QLineSeries;
+        series->setName(spec.name);
+        series->setColor(spec.colour);
+        chart->addSeries(series);
+        series->attachAxis(m_time);
+        series->attachAxis(spec.kind == VitalKind::Temperature ? right : left);
+        m_series[static_cast<std::size_t>(spec.kind)] = series;
+    }
+    refresh();
+}
+
+void VitalsTrendChart::refresh()
+{
+    qint64 first = std::numeric_limits<qint64>::max();
+    qint64 last = std::numeric_limits<qint64>::min();
+    for (int k = 0; k < core::kVitalKindCount; ++k) {
+        const auto points = m_feed.trend(static_cast<VitalKind>(k));
+        QList<QPointF> list;
+        list.reserve(static_cast<qsizetype>(points.size()));
+        for (const auto& p : points) {
+            const qint64 ms = p.time / core::kMicrosPerMilli;
+            list.append(QPointF(static_cast<double>(ms), p.value));
+            first = std::min(first, ms);
+            last = std::max(last, ms);
+        }
+        m_series[static_cast<std::size_t>(k)]->replace(list);
+    }
+    if (first <= last) {
+        // At least ten minutes wide so a new patient's few points are not stretched edge to edge.
+        const qint64 span = std::max<qint64>(last - first, 10 * 60 * 1000);
+        m_time->setRange(QDateTime::fromMSecsSinceEpoch(last - span, QTimeZone::utc()),
+                         QDateTime::fromMSecsSinceEpoch(last, QTimeZone::utc()));
+    }
+}
+
+int VitalsTrendChart::pointCount(VitalKind kind) const
+{
+    return static_cast<int>(m_series[static_cast<std::size_t>(kind)]->count());
+}
+
+} // namespace vigil::ui
