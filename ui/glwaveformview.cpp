@@ -4,6 +4,7 @@
 #include "tiledecorator.h"
 #include "waveformscene.h"
 
+#include <QElapsedTimer>
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QOpenGLContext>
@@ -19,6 +20,14 @@ GlWaveformView::GlWaveformView(WaveformScene& scene, QWidget* parent)
     , m_scene(scene)
 {
     setUpdateBehavior(QOpenGLWidget::PartialUpdate);
+    setFormat(preferredFormat());
+    setFocusPolicy(Qt::StrongFocus);
+    setMinimumSize(320, 200);
+    setAccessibleName(tr("Live waveforms"));
+}
+
+QSurfaceFormat GlWaveformView::preferredFormat()
+{
     QSurfaceFormat format = QSurfaceFormat::defaultFormat();
     if (QOpenGLContext::openGLModuleType() == QOpenGLContext::LibGL) {
         format.setVersion(3, 3);
@@ -26,13 +35,14 @@ GlWaveformView::GlWaveformView(WaveformScene& scene, QWidget* parent)
     } else {
         format.setVersion(3, 0);
     }
-    format.setDepthBufferSize(0);
-    format.setStencilBufferSize(0);
     format.setSamples(0);
-    setFormat(format);
-    setFocusPolicy(Qt::StrongFocus);
-    setMinimumSize(320, 200);
-    setAccessibleName(tr("Live waveforms"));
+    return format;
+}
+
+void GlWaveformView::setDefaultSurfaceFormat()
+{
+    QSurfaceFormat::setDefaultFormat(preferredFormat());
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
 }
 
 GlWaveformView::~GlWaveformView()
@@ -152,6 +162,8 @@ void GlWaveformView::paintGL()
 {
     if (!m_ready || m_failed)
         return;
+    QElapsedTimer timer;
+    timer.start();
     auto* gl = context()->extraFunctions();
     m_program.begin(size(), devicePixelRatioF());
     m_rects.clear();
@@ -222,6 +234,7 @@ void GlWaveformView::paintGL()
     }
     if (m_synchronous)
         gl->glFinish();
+    m_lastPaintMs = static_cast<double>(timer.nsecsElapsed()) / 1e6;
 }
 
 QImage GlWaveformView::grabImage()

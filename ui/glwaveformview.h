@@ -26,6 +26,12 @@ public:
     explicit GlWaveformView(WaveformScene& scene, QWidget* parent = nullptr);
     ~GlWaveformView() override;
 
+    // Call before QApplication exists: the window that composes this widget must use the same
+    // OpenGL format (3.3 core / ES 3.0); otherwise Qt cannot share the widget's texture and falls
+    // back to slow paths.
+    static void setDefaultSurfaceFormat();
+    [[nodiscard]] static QSurfaceFormat preferredFormat();
+
     [[nodiscard]] Kind kind() const override { return Kind::Gl; }
     [[nodiscard]] QWidget* widget() override { return this; }
     void frame(const std::vector<int>& changedTiles) override;
@@ -34,6 +40,8 @@ public:
     // Benchmarks: finish GPU work inside paintGL so a repaint's duration includes it.
     void setSynchronous(bool on) { m_synchronous = on; }
     [[nodiscard]] QString rendererString() const { return m_rendererString; }
+    // Duration of the last paintGL (our drawing, excluding Qt's composition of the window), in ms.
+    [[nodiscard]] double lastPaintMs() const { return m_lastPaintMs; }
 
 Q_SIGNALS:
     void renderFailed(const QString& reason);
@@ -65,6 +73,7 @@ private:
     std::vector<std::array<bool, 3>> m_suppressed;
     std::vector<GlTraceProgram::Rect> m_rects;
     QString m_rendererString;
+    double m_lastPaintMs = 0;
 };
 
 } // namespace vigil::ui

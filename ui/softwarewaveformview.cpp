@@ -113,13 +113,19 @@ void SoftwareWaveformView::frame(const std::vector<int>& changedTiles)
         for (int t : changedTiles)
             redrawTile(t, false);
         for (int t = 0; t < m_scene.tileCount(); ++t) {
+            // The three traces of a tile are time-aligned, so their changed columns sit at about the
+            // same x: one bounding rectangle per tile keeps the repaint region (and the number of
+            // rectangles flushed to the window system) small.
+            QRect tileDirty;
             for (int s = 0; s < core::kStreamCount; ++s) {
                 auto& trace = m_scene.tile(t).traces[static_cast<std::size_t>(s)];
                 const signal::SweepTrace::Dirty d = trace.sweep.takeDirty();
                 if (d.count == 0 || m_scene.suppressed(t, static_cast<StreamKind>(s)))
                     continue;
-                m_dirty += drawColumns(t, s, d.first, d.count);
+                tileDirty |= drawColumns(t, s, d.first, d.count);
             }
+            if (!tileDirty.isEmpty())
+                m_dirty += tileDirty;
         }
     }
     if (!m_dirty.isEmpty()) {

@@ -110,9 +110,15 @@ void TileDecorator::paint(QPainter& p, const WaveformScene& scene, int tileIndex
         p.setFont(small);
         p.setPen(MonitorPalette::dimText());
         p.drawText(row, Qt::AlignLeft | Qt::AlignVCenter, n.label);
-        const int unitWidth = QFontMetrics(small).horizontalAdvance(n.unit) + 2;
+        const QFontMetrics smallMetrics(small);
+        const int unitWidth = smallMetrics.horizontalAdvance(n.unit) + 2;
         p.drawText(row, Qt::AlignRight | Qt::AlignVCenter, n.unit);
-        p.setFont(value);
+        // Shrink a long value (blood pressure) rather than let it run over its label.
+        const int room = row.width() - smallMetrics.horizontalAdvance(n.label) - unitWidth - 6;
+        QFont fitted = value;
+        while (fitted.pixelSize() > 8 && QFontMetrics(fitted).horizontalAdvance(n.value) > room)
+            fitted.setPixelSize(fitted.pixelSize() - 1);
+        p.setFont(fitted);
         p.setPen(stale ? MonitorPalette::dimText() : n.colour);
         p.drawText(row.adjusted(0, 0, -unitWidth - 3, 0), Qt::AlignRight | Qt::AlignVCenter, n.value);
     }

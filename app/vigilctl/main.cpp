@@ -2,6 +2,8 @@
 
 #include "renderbench.h"
 
+#include "glwaveformview.h"
+
 #include <QApplication>
 #include <QCommandLineParser>
 
@@ -65,6 +67,7 @@ int main(int argc, char** argv)
     options.withGl = !parser.isSet(noGl);
     options.withBaseline = !parser.isSet(noBaseline);
 
+    vigil::ui::GlWaveformView::setDefaultSurfaceFormat();
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("vigilctl"));
     QApplication::setApplicationVersion(QStringLiteral(VIGIL_VERSION));

@@ -35,7 +35,8 @@ public:
     int run();
 
 private:
-    Figures measureRenderer(int patients, bool gl, QString* error);
+    // paintOnly (GL): the renderer's own drawing (paintGL incl. glFinish), without Qt's window composition.
+    Figures measureRenderer(int patients, bool gl, QString* error, Figures* paintOnly = nullptr);
     Figures measureQtCharts(int patients);
 
     Options m_options;

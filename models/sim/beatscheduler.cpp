@@ -20,14 +20,13 @@ constexpr double kAfSigma = 0.2;
 
 } // namespace
 
-BeatScheduler::BeatScheduler(const PatientParameters& parameters, const ScenarioProfile& profile,
-                             BreathScheduler& breaths, quint64 seed)
+BeatScheduler::BeatScheduler(
+    const PatientParameters& parameters, const ScenarioProfile& profile, BreathScheduler& breaths, quint64 seed)
     : m_p(parameters)
     , m_profile(profile)
     , m_breaths(breaths)
     , m_rng(seed)
-{
-}
+{ }
 
 Beat BeatScheduler::makeBeat(core::Timestamp rTime, double previousRr)
 {
@@ -41,7 +40,7 @@ Beat BeatScheduler::makeBeat(core::Timestamp rTime, double previousRr)
 
     Beat beat;
     beat.rTime = rTime;
-    double rr;
+    double rr = 0.0;
     if (m_profile.atrialFibrillation()) {
         // exp(sigma N - sigma^2 / 2) has mean 1, so the mean RR stays at 60 / HR.
         const double factor = std::exp(kAfSigma * m_rng.normal() - 0.5 * kAfSigma * kAfSigma);
@@ -61,8 +60,8 @@ Beat BeatScheduler::makeBeat(core::Timestamp rTime, double previousRr)
     // A longer filling time gives a bigger stroke volume (pulse deficit in AF); breathing
     // modulates the pleth amplitude by a few percent.
     const double filling = std::clamp(previousRr / meanRr, 0.4, 1.6);
-    beat.pulseAmplitude = m_p.plethAmplitude * m_profile.perfusion(seconds) * std::sqrt(filling)
-        * (1.0 - 0.05 * breathing);
+    beat.pulseAmplitude =
+        m_p.plethAmplitude * m_profile.perfusion(seconds) * std::sqrt(filling) * (1.0 - 0.05 * breathing);
     return beat;
 }
 
@@ -88,16 +87,16 @@ void BeatScheduler::discardBefore(core::Timestamp relUs)
 
 size_t BeatScheduler::firstAtOrAfter(core::Timestamp relUs) const
 {
-    const auto it = std::lower_bound(m_beats.begin(), m_beats.end(), relUs,
-                                     [](const Beat& b, core::Timestamp t) { return b.rTime < t; });
+    const auto it = std::lower_bound(
+        m_beats.begin(), m_beats.end(), relUs, [](const Beat& b, core::Timestamp t) { return b.rTime < t; });
     return static_cast<size_t>(it - m_beats.begin());
 }
 
 double BeatScheduler::measuredRate(core::Timestamp relUs, int intervals) const
 {
     // Index one past the last beat at or before relUs.
-    const auto it = std::upper_bound(m_beats.begin(), m_beats.end(), relUs,
-                                     [](core::Timestamp t, const Beat& b) { return t < b.rTime; });
+    const auto it = std::upper_bound(
+        m_beats.begin(), m_beats.end(), relUs, [](core::Timestamp t, const Beat& b) { return t < b.rTime; });
     const auto last = static_cast<qsizetype>(it - m_beats.begin()) - 1;
     const qsizetype first = std::max<qsizetype>(0, last - intervals);
     if (last <= first)

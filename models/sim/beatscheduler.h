@@ -1,9 +1,8 @@
 #pragma once
 
 #include "beat.h"
-#include "rng.h"
-
 #include "core/timestamp.h"
+#include "rng.h"
 
 #include <deque>
 
@@ -20,8 +19,8 @@ struct PatientParameters;
 class BeatScheduler final
 {
 public:
-    BeatScheduler(const PatientParameters& parameters, const ScenarioProfile& profile, BreathScheduler& breaths,
-                  quint64 seed);
+    BeatScheduler(
+        const PatientParameters& parameters, const ScenarioProfile& profile, BreathScheduler& breaths, quint64 seed);
 
     // Makes sure a beat with its R wave at or after relUs exists.
     void generateUntil(core::Timestamp relUs);

@@ -14,8 +14,7 @@ BreathScheduler::BreathScheduler(const PatientParameters& parameters, const Scen
     , m_amplitude(parameters.respAmplitude)
     , m_inspiratoryFraction(parameters.inspiratoryFraction)
     , m_rng(seed)
-{
-}
+{ }
 
 Breath BreathScheduler::makeBreath(core::Timestamp start)
 {
@@ -24,8 +23,8 @@ Breath BreathScheduler::makeBreath(core::Timestamp start)
     b.start = start;
     const double rate = m_profile.respRate(static_cast<double>(start) * 1e-6);
     const double variation = std::clamp(1.0 + 0.06 * m_rng.normal(), 0.8, 1.2);
-    b.duration = std::max<core::Timestamp>(core::kMicrosPerSecond,
-                                           static_cast<core::Timestamp>(std::llround(60.0e6 / rate * variation)));
+    b.duration = std::max<core::Timestamp>(
+        core::kMicrosPerSecond, static_cast<core::Timestamp>(std::llround(60.0e6 / rate * variation)));
     b.amplitude = m_amplitude * std::clamp(1.0 + 0.05 * m_rng.normal(), 0.9, 1.1);
     b.inspiratoryFraction = m_inspiratoryFraction;
     return b;
@@ -51,8 +50,8 @@ void BreathScheduler::discardBefore(core::Timestamp relUs)
 size_t BreathScheduler::indexAt(core::Timestamp relUs) const
 {
     // First breath that ends after relUs.
-    const auto it = std::upper_bound(m_breaths.begin(), m_breaths.end(), relUs,
-                                     [](core::Timestamp t, const Breath& b) { return t < b.end(); });
+    const auto it = std::upper_bound(
+        m_breaths.begin(), m_breaths.end(), relUs, [](core::Timestamp t, const Breath& b) { return t < b.end(); });
     if (it == m_breaths.end())
         return m_breaths.empty() ? 0 : m_breaths.size() - 1;
     return static_cast<size_t>(it - m_breaths.begin());
@@ -88,10 +87,10 @@ double BreathScheduler::waveform(const Breath& breath, core::Timestamp relUs)
     // through expiration. Every breath starts and ends at the same trough so amplitude changes
     // between breaths do not make steps.
     constexpr double kTrough = -0.9;
-    const double u = std::clamp(static_cast<double>(relUs - breath.start) / static_cast<double>(breath.duration), 0.0,
-                                1.0);
+    const double u =
+        std::clamp(static_cast<double>(relUs - breath.start) / static_cast<double>(breath.duration), 0.0, 1.0);
     const double fi = breath.inspiratoryFraction;
-    double shape; // 0 at the trough, 1 at the end of inspiration
+    double shape = 0.0; // 0 at the trough, 1 at the end of inspiration
     if (u < fi)
         shape = 0.5 - 0.5 * std::cos(std::numbers::pi * u / fi);
     else

@@ -1,9 +1,8 @@
 #pragma once
 
 #include "breath.h"
-#include "rng.h"
-
 #include "core/timestamp.h"
+#include "rng.h"
 
 #include <deque>
 

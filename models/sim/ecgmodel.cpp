@@ -52,8 +52,7 @@ EcgModel::EcgModel(const PatientParameters& parameters, bool atrialFibrillation,
     , m_fibrillationPhase(parameters.fibrillationPhase)
     , m_atrialFibrillation(atrialFibrillation)
     , m_noiseKey(noiseKey)
-{
-}
+{ }
 
 double EcgModel::beatValue(const Beat& beat, double dt) const
 {

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "beat.h"
-
 #include "core/timestamp.h"
 
 #include <array>
@@ -24,8 +23,8 @@ public:
     // Value at sample `index` (time relUs = index * period). `cursor` indexes `beats` and only
     // moves forward: start it at beats.firstAtOrAfter(relUs - kLookBehindUs) and reuse it for
     // the following samples of the same run.
-    [[nodiscard]] float sample(const std::deque<Beat>& beats, size_t& cursor, qint64 index,
-                               core::Timestamp relUs) const;
+    [[nodiscard]] float sample(
+        const std::deque<Beat>& beats, size_t& cursor, qint64 index, core::Timestamp relUs) const;
 
     // A beat influences the ECG from kLookAheadUs before its R wave to kLookBehindUs after it.
     static constexpr core::Timestamp kLookAheadUs = 350 * core::kMicrosPerMilli;

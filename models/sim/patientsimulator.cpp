@@ -71,8 +71,7 @@ struct PatientSimulator::Impl
         , beats(parameters, profile, breaths, streamKey(RandomStream::Beats))
         , ecg(parameters, profile.atrialFibrillation(), streamKey(RandomStream::EcgNoise))
         , pleth(streamKey(RandomStream::PlethNoise))
-    {
-    }
+    { }
 
     [[nodiscard]] quint64 streamKey(RandomStream stream, quint64 sub = 0) const
     {
@@ -83,7 +82,7 @@ struct PatientSimulator::Impl
         return streamKey(RandomStream::VitalNoise, static_cast<quint64>(kind) * 16 + static_cast<quint64>(component));
     }
 
-    void generateSegment(Timestamp from, Timestamp to, bool leadOff, SimulationBatch& batch);
+    void generateSegment(Timestamp from, Timestamp to, bool leadOff, SimulationBatch& batch) const;
     void generateVitals(Timestamp from, Timestamp to, SimulationBatch& batch);
     [[nodiscard]] core::DeviceStatus statusAt(Timestamp rel) const;
 
@@ -104,8 +103,8 @@ namespace {
 
 // Appends samples [firstIndex, firstIndex + values) to a stream, extending the last run when
 // it is contiguous so a batch has one run per stretch of online time.
-std::vector<float>& runFor(std::vector<SimulationBatch::Samples>& runs, Timestamp start, Timestamp period,
-                           qint64 firstIndex)
+std::vector<float>& runFor(
+    std::vector<SimulationBatch::Samples>& runs, Timestamp start, Timestamp period, qint64 firstIndex)
 {
     const Timestamp firstTime = start + firstIndex * period;
     if (!runs.empty()) {
@@ -119,7 +118,7 @@ std::vector<float>& runFor(std::vector<SimulationBatch::Samples>& runs, Timestam
 
 } // namespace
 
-void PatientSimulator::Impl::generateSegment(Timestamp from, Timestamp to, bool leadOff, SimulationBatch& batch)
+void PatientSimulator::Impl::generateSegment(Timestamp from, Timestamp to, bool leadOff, SimulationBatch& batch) const
 {
     {
         constexpr Timestamp period = core::samplePeriodUs(StreamKind::Ecg);
@@ -206,8 +205,7 @@ void PatientSimulator::Impl::generateVitals(Timestamp from, Timestamp to, Simula
     forEachDue(kNibpIntervalUs, [&](qint64 n, Timestamp rel, double seconds) {
         const double systolic = profile.systolic(seconds);
         const double systolicNoise = 3.0 * Rng::hashNormal(vitalKey(VitalKind::SystolicBp), static_cast<quint64>(n));
-        const double diastolicNoise
-            = 2.0 * Rng::hashNormal(vitalKey(VitalKind::DiastolicBp), static_cast<quint64>(n));
+        const double diastolicNoise = 2.0 * Rng::hashNormal(vitalKey(VitalKind::DiastolicBp), static_cast<quint64>(n));
         add(VitalKind::SystolicBp, rel, std::round(systolic + systolicNoise));
         add(VitalKind::DiastolicBp, rel, std::round(0.55 * systolic + 14.0 + diastolicNoise));
     });
@@ -217,9 +215,9 @@ void PatientSimulator::Impl::generateVitals(Timestamp from, Timestamp to, Simula
     });
 
     std::stable_sort(batch.vitals.begin(), batch.vitals.end(),
-                     [](const SimulationBatch::VitalUpdate& a, const SimulationBatch::VitalUpdate& b) {
-                         return a.measurement.time < b.measurement.time;
-                     });
+        [](const SimulationBatch::VitalUpdate& a, const SimulationBatch::VitalUpdate& b) {
+            return a.measurement.time < b.measurement.time;
+        });
 }
 
 core::DeviceStatus PatientSimulator::Impl::statusAt(Timestamp rel) const

@@ -1,12 +1,11 @@
 #pragma once
 
-#include "scenario.h"
-
 #include "core/devicestatus.h"
 #include "core/patientidentity.h"
 #include "core/streamkind.h"
 #include "core/timestamp.h"
 #include "core/vitalsigns.h"
+#include "scenario.h"
 
 #include <memory>
 #include <vector>
@@ -18,8 +17,8 @@ struct SimulationBatch
 {
     struct Samples
     {
-        core::Timestamp firstSampleTime = 0;   // time of samples[0]; later ones are one period apart
-        std::vector<float> samples;            // ECG in mV (NaN while the lead is off); pleth, resp relative
+        core::Timestamp firstSampleTime = 0; // time of samples[0]; later ones are one period apart
+        std::vector<float> samples; // ECG in mV (NaN while the lead is off); pleth, resp relative
     };
     // Indexed by core::streamIndex(). A stream may produce several runs when the device
     // went offline in the middle of the interval (a gap in time between runs).
@@ -30,10 +29,10 @@ struct SimulationBatch
         core::VitalKind kind;
         core::Measurement measurement;
     };
-    std::vector<VitalUpdate> vitals;           // in time order
+    std::vector<VitalUpdate> vitals; // in time order
 
     std::vector<core::DeviceStatus> statusChanges; // in time order; one whenever lead-off/online changes
-    std::vector<core::Timestamp> rPeaks;       // R-wave times of beats generated in this interval
+    std::vector<core::Timestamp> rPeaks; // R-wave times of beats generated in this interval
 };
 
 // Deterministic physiological simulator for one patient: the same (seed, patientIndex, scenario,

@@ -33,8 +33,7 @@ constexpr double kLatest = 3.0;
 
 PlethModel::PlethModel(quint64 noiseKey)
     : m_noiseKey(noiseKey)
-{
-}
+{ }
 
 double PlethModel::pulse(double tau)
 {

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "beat.h"
-
 #include "core/timestamp.h"
 
 #include <deque>
@@ -19,8 +18,8 @@ public:
 
     // Value at sample `index` (time relUs). `cursor` indexes `beats` and only moves forward: start
     // it at beats.firstAtOrAfter(relUs - kLookBehindUs) and reuse it for the rest of the run.
-    [[nodiscard]] float sample(const std::deque<Beat>& beats, size_t& cursor, qint64 index,
-                               core::Timestamp relUs) const;
+    [[nodiscard]] float sample(
+        const std::deque<Beat>& beats, size_t& cursor, qint64 index, core::Timestamp relUs) const;
 
     // Pulse shape relative to its arrival time (s), peak about 1.2.
     [[nodiscard]] static double pulse(double tau);

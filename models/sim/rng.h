@@ -2,6 +2,8 @@
 
 #include <QtGlobal>
 
+#include <array>
+
 namespace vigil::sim {
 
 // Deterministic pseudo-random numbers that are identical with every compiler and standard library:
@@ -31,7 +33,7 @@ public:
     [[nodiscard]] static double hashNormal(quint64 key, quint64 n);
 
 private:
-    quint64 m_state[4];
+    std::array<quint64, 4> m_state{};
     double m_spareNormal = 0.0;
     bool m_hasSpare = false;
 };

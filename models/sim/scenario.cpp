@@ -8,7 +8,7 @@ namespace {
 
 struct NamedScenario
 {
-    Scenario scenario;
+    Scenario scenario = Scenario::Stable;
     QLatin1StringView name;
 };
 
@@ -28,7 +28,7 @@ QString scenarioName(Scenario scenario)
 {
     for (const NamedScenario& entry : kScenarios) {
         if (entry.scenario == scenario)
-            return QString(entry.name);
+            return {entry.name};
     }
     return {};
 }

@@ -39,18 +39,17 @@ struct PeriodicWindow
     }
 };
 
-constexpr PeriodicWindow kLeadOffWindow{ScenarioProfile::kLeadOffStartUs, ScenarioProfile::kLeadOffDurationUs,
-                                        ScenarioProfile::kLeadOffCycleUs};
-constexpr PeriodicWindow kOfflineWindow{ScenarioProfile::kOfflineStartUs, ScenarioProfile::kOfflineDurationUs,
-                                        ScenarioProfile::kOfflineCycleUs};
+constexpr PeriodicWindow kLeadOffWindow{
+    ScenarioProfile::kLeadOffStartUs, ScenarioProfile::kLeadOffDurationUs, ScenarioProfile::kLeadOffCycleUs};
+constexpr PeriodicWindow kOfflineWindow{
+    ScenarioProfile::kOfflineStartUs, ScenarioProfile::kOfflineDurationUs, ScenarioProfile::kOfflineCycleUs};
 
 } // namespace
 
 ScenarioProfile::ScenarioProfile(Scenario scenario, const PatientParameters& parameters)
     : m_scenario(scenario)
     , m_p(parameters)
-{
-}
+{ }
 
 double ScenarioProfile::sepsisProgress(double seconds)
 {

@@ -1,9 +1,8 @@
 #pragma once
 
+#include "core/timestamp.h"
 #include "patientparameters.h"
 #include "scenario.h"
-
-#include "core/timestamp.h"
 
 namespace vigil::sim {
 
@@ -18,12 +17,12 @@ public:
     [[nodiscard]] Scenario scenario() const { return m_scenario; }
     [[nodiscard]] bool atrialFibrillation() const { return m_scenario == Scenario::AtrialFibrillation; }
 
-    [[nodiscard]] double heartRate(double seconds) const;   // /min, before heart-rate variability
-    [[nodiscard]] double respRate(double seconds) const;    // /min
-    [[nodiscard]] double spo2(double seconds) const;        // %
-    [[nodiscard]] double systolic(double seconds) const;    // mmHg
+    [[nodiscard]] double heartRate(double seconds) const; // /min, before heart-rate variability
+    [[nodiscard]] double respRate(double seconds) const; // /min
+    [[nodiscard]] double spo2(double seconds) const; // %
+    [[nodiscard]] double systolic(double seconds) const; // mmHg
     [[nodiscard]] double temperature(double seconds) const; // degrees C
-    [[nodiscard]] double perfusion(double seconds) const;   // pleth amplitude factor, 1 = normal
+    [[nodiscard]] double perfusion(double seconds) const; // pleth amplitude factor, 1 = normal
 
     [[nodiscard]] bool ecgLeadOff(core::Timestamp relUs) const;
     [[nodiscard]] bool online(core::Timestamp relUs) const;

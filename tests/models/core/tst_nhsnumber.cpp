@@ -35,7 +35,8 @@ void TestNhsNumber::isValid_data()
     QTest::newRow("empty") << QString() << false;
     QTest::newRow("letters") << QStringLiteral("94347659A9") << false;
     QTest::newRow("hyphenated") << QStringLiteral("943-476-5919") << false;
-    QTest::newRow("arabic-indic digits") << QStringLiteral("\u0669\u0664\u0663\u0664\u0667\u0666\u0665\u0669\u0661\u0669")
+    QTest::newRow("arabic-indic digits") << QStringLiteral(
+        "\u0669\u0664\u0663\u0664\u0667\u0666\u0665\u0669\u0661\u0669")
                                          << false;
 }
 

@@ -1,6 +1,5 @@
-#include "sim/demoidentities.h"
-
 #include "core/nhsnumber.h"
+#include "sim/demoidentities.h"
 
 #include <QRegularExpression>
 #include <QSet>
@@ -104,8 +103,8 @@ void TestDemoIdentities::agesFitAVirtualWard()
         const core::PatientIdentity identity = DemoIdentities::make(seed, index);
         QVERIFY(identity.birthDate.isValid());
         const int age = identity.ageOn(reference);
-        QVERIFY2(age >= DemoIdentities::kMinimumAge && age <= DemoIdentities::kMaximumAge,
-                 qPrintable(QString::number(age)));
+        QVERIFY2(
+            age >= DemoIdentities::kMinimumAge && age <= DemoIdentities::kMaximumAge, qPrintable(QString::number(age)));
         youngest = std::min(youngest, age);
         oldest = std::max(oldest, age);
         total += age;

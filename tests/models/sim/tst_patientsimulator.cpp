@@ -26,6 +26,7 @@ namespace {
 constexpr Timestamp kStart = 1'767'225'600'000'000 + 123'457;
 constexpr Timestamp kSecond = core::kMicrosPerSecond;
 constexpr Timestamp kMilli = core::kMicrosPerMilli;
+constexpr Timestamp kMinute = 60 * kSecond;
 
 constexpr int kEcg = core::streamIndex(StreamKind::Ecg);
 constexpr int kPleth = core::streamIndex(StreamKind::Pleth);
@@ -50,8 +51,7 @@ struct Recording
             for (const SimulationBatch::Samples& run : batch.streams[static_cast<size_t>(s)]) {
                 ++runs[static_cast<size_t>(s)];
                 for (size_t i = 0; i < run.samples.size(); ++i) {
-                    times[static_cast<size_t>(s)].push_back(run.firstSampleTime
-                                                            + static_cast<Timestamp>(i) * period);
+                    times[static_cast<size_t>(s)].push_back(run.firstSampleTime + static_cast<Timestamp>(i) * period);
                     values[static_cast<size_t>(s)].push_back(run.samples[i]);
                 }
             }
@@ -92,8 +92,8 @@ Recording record(PatientSimulator& sim, Timestamp duration, const std::vector<Ti
     return rec;
 }
 
-Recording record(quint64 seed, int patient, Scenario scenario, Timestamp duration,
-                 const std::vector<Timestamp>& steps = {})
+Recording record(
+    quint64 seed, int patient, Scenario scenario, Timestamp duration, const std::vector<Timestamp>& steps = {})
 {
     PatientSimulator sim(seed, patient, scenario, kStart);
     return record(sim, duration, steps);
@@ -192,7 +192,7 @@ double heartRateFromPeaks(const std::vector<Timestamp>& peaks)
 std::vector<Timestamp> detectRPeaks(const std::vector<Timestamp>& times, const std::vector<float>& ecg)
 {
     constexpr float kThreshold = 0.6f;
-    constexpr qsizetype kHalfWindow = 25;   // samples at 500 Hz = 50 ms
+    constexpr qsizetype kHalfWindow = 25; // samples at 500 Hz = 50 ms
     constexpr Timestamp kRefractory = 200 * kMilli;
     std::vector<Timestamp> peaks;
     const auto n = static_cast<qsizetype>(ecg.size());
@@ -318,8 +318,8 @@ void TestPatientSimulator::determinism()
 {
     QFETCH(QString, scenario);
     const Scenario s = scenarioFrom(scenario);
-    const Recording a = record(1234, 3, s, 4 * 60 * kSecond, {kSecond});
-    const Recording b = record(1234, 3, s, 4 * 60 * kSecond, {kSecond});
+    const Recording a = record(1234, 3, s, 4 * kMinute, {kSecond});
+    const Recording b = record(1234, 3, s, 4 * kMinute, {kSecond});
     QVERIFY(!a.values[kEcg].empty());
     QVERIFY(!a.vitals.empty());
     QVERIFY(!a.rPeaks.empty());
@@ -348,23 +348,21 @@ void TestPatientSimulator::chunkedMatchesSingleCall_data()
     QTest::addColumn<qint64>("duration");
     QTest::addColumn<std::vector<Timestamp>>("steps");
 
-    const std::vector<Timestamp> mixed{1 * kMilli,      3 * kMilli,  17 * kMilli,      250 * kMilli, 999'999,
-                                       1 * kSecond + 1, 4'999'999,   37 * kSecond + 3, 2,            11 * kSecond};
+    const std::vector<Timestamp> mixed{1 * kMilli, 3 * kMilli, 17 * kMilli, 250 * kMilli, 999'999, 1 * kSecond + 1,
+        4'999'999, 37 * kSecond + 3, 2, 11 * kSecond};
     for (const QString& name : scenarioNames()) {
-        QTest::addRow("%s/mixed", qPrintable(name)) << name << qint64(7 * 60 * kSecond) << mixed;
+        QTest::addRow("%s/mixed", qPrintable(name)) << name << qint64(7 * kMinute) << mixed;
     }
-    QTest::newRow("stable/1ms") << QStringLiteral("stable") << qint64(25 * kSecond)
-                                << std::vector<Timestamp>{kMilli};
-    QTest::newRow("offline/1ms") << QStringLiteral("offline") << qint64(50 * kSecond)
-                                 << std::vector<Timestamp>{kMilli};
+    QTest::newRow("stable/1ms") << QStringLiteral("stable") << qint64(25 * kSecond) << std::vector<Timestamp>{kMilli};
+    QTest::newRow("offline/1ms") << QStringLiteral("offline") << qint64(50 * kSecond) << std::vector<Timestamp>{kMilli};
     QTest::newRow("leadoff/7ms") << QStringLiteral("leadoff") << qint64(55 * kSecond)
                                  << std::vector<Timestamp>{7 * kMilli};
-    QTest::newRow("stable/10min") << QStringLiteral("stable") << qint64(25 * 60 * kSecond)
-                                  << std::vector<Timestamp>{10 * 60 * kSecond};
-    QTest::newRow("sepsis/10min") << QStringLiteral("sepsis") << qint64(25 * 60 * kSecond)
-                                  << std::vector<Timestamp>{10 * 60 * kSecond};
-    QTest::newRow("offline/10min") << QStringLiteral("offline") << qint64(25 * 60 * kSecond)
-                                   << std::vector<Timestamp>{10 * 60 * kSecond, 1 * kSecond};
+    QTest::newRow("stable/10min") << QStringLiteral("stable") << qint64(21 * kMinute)
+                                  << std::vector<Timestamp>{10 * kMinute};
+    QTest::newRow("sepsis/10min") << QStringLiteral("sepsis") << qint64(21 * kMinute)
+                                  << std::vector<Timestamp>{10 * kMinute};
+    QTest::newRow("offline/10min") << QStringLiteral("offline") << qint64(21 * kMinute)
+                                   << std::vector<Timestamp>{10 * kMinute, 1 * kSecond};
 }
 
 void TestPatientSimulator::chunkedMatchesSingleCall()
@@ -391,7 +389,7 @@ void TestPatientSimulator::sampleTimesAreOnTheGrid()
 {
     QFETCH(QString, scenario);
     const Scenario s = scenarioFrom(scenario);
-    const Timestamp duration = 5 * 60 * kSecond;
+    const Timestamp duration = 5 * kMinute;
     const Recording rec = record(7, 2, s, duration, {333 * kMilli, 1 * kSecond, 17 * kMilli});
     for (const StreamKind kind : core::kAllStreams) {
         const auto& times = rec.times[static_cast<size_t>(core::streamIndex(kind))];
@@ -441,12 +439,15 @@ void TestPatientSimulator::heartRateMatchesConfiguration_data()
     QTest::addColumn<int>("patient");
     QTest::addColumn<double>("minRate");
     QTest::addColumn<double>("maxRate");
+    QTest::addColumn<double>("tolerance");
     for (int patient = 0; patient < 6; ++patient)
-        QTest::addRow("stable/%d", patient) << QStringLiteral("stable") << quint64(11) << patient << 60.0 << 90.0;
-    QTest::newRow("stable/seed2") << QStringLiteral("stable") << quint64(2) << 40 << 60.0 << 90.0;
+        QTest::addRow("stable/%d", patient)
+            << QStringLiteral("stable") << quint64(11) << patient << 60.0 << 90.0 << 1.0;
+    QTest::newRow("stable/seed2") << QStringLiteral("stable") << quint64(2) << 40 << 60.0 << 90.0 << 1.0;
     for (int patient = 0; patient < 4; ++patient)
-        QTest::addRow("brady/%d", patient) << QStringLiteral("brady") << quint64(11) << patient << 39.0 << 45.0;
-    QTest::newRow("af") << QStringLiteral("af") << quint64(11) << 1 << 99.0 << 121.0;
+        QTest::addRow("brady/%d", patient) << QStringLiteral("brady") << quint64(11) << patient << 39.0 << 45.0 << 1.0;
+    // AF: RR intervals with CV 0.2 make a 5-minute mean uncertain by about 1 /min.
+    QTest::newRow("af") << QStringLiteral("af") << quint64(11) << 1 << 99.0 << 121.0 << 4.0;
 }
 
 void TestPatientSimulator::heartRateMatchesConfiguration()
@@ -456,8 +457,9 @@ void TestPatientSimulator::heartRateMatchesConfiguration()
     QFETCH(int, patient);
     QFETCH(double, minRate);
     QFETCH(double, maxRate);
+    QFETCH(double, tolerance);
     PatientSimulator sim(seed, patient, scenarioFrom(scenario), kStart);
-    const Recording rec = record(sim, 5 * 60 * kSecond, {kSecond});
+    const Recording rec = record(sim, 5 * kMinute, {kSecond});
     QVERIFY(rec.rPeaks.size() > 150);
     std::vector<double> configured;
     for (const Timestamp r : rec.rPeaks)
@@ -465,8 +467,8 @@ void TestPatientSimulator::heartRateMatchesConfiguration()
     const double target = mean(configured);
     QVERIFY2(target >= minRate && target <= maxRate, qPrintable(QString::number(target)));
     const double measured = heartRateFromPeaks(rec.rPeaks);
-    QVERIFY2(std::abs(measured - target) < 1.0,
-             qPrintable(QStringLiteral("measured %1 /min, configured %2 /min").arg(measured).arg(target)));
+    QVERIFY2(std::abs(measured - target) < tolerance,
+        qPrintable(QStringLiteral("measured %1 /min, configured %2 /min").arg(measured).arg(target)));
 }
 
 void TestPatientSimulator::ecgShowsTheRPeaks_data()
@@ -486,7 +488,7 @@ void TestPatientSimulator::ecgShowsTheRPeaks()
 {
     QFETCH(QString, scenario);
     QFETCH(int, patient);
-    const Recording rec = record(21, patient, scenarioFrom(scenario), 3 * 60 * kSecond, {250 * kMilli});
+    const Recording rec = record(21, patient, scenarioFrom(scenario), 3 * kMinute, {250 * kMilli});
     const std::vector<Timestamp> detected = detectRPeaks(rec.times[kEcg], rec.values[kEcg]);
 
     // Ground truth away from the edges, where the detector cannot see a whole window.
@@ -522,7 +524,7 @@ void TestPatientSimulator::rhythmRegularity()
     QFETCH(QString, scenario);
     QFETCH(int, patient);
     QFETCH(bool, irregular);
-    const Recording rec = record(5, patient, scenarioFrom(scenario), 5 * 60 * kSecond, {kSecond});
+    const Recording rec = record(5, patient, scenarioFrom(scenario), 5 * kMinute, {kSecond});
     const std::vector<double> rr = intervalsSeconds(rec.rPeaks);
     const double cv = standardDeviation(rr) / mean(rr);
     if (irregular) {
@@ -543,19 +545,21 @@ void TestPatientSimulator::plethFollowsRPeaks_data()
 {
     QTest::addColumn<QString>("scenario");
     QTest::addColumn<int>("patient");
+    QTest::addColumn<int>("minutes");
     for (int patient = 0; patient < 3; ++patient) {
-        QTest::addRow("stable/%d", patient) << QStringLiteral("stable") << patient;
-        QTest::addRow("brady/%d", patient) << QStringLiteral("brady") << patient;
+        QTest::addRow("stable/%d", patient) << QStringLiteral("stable") << patient << 3;
+        QTest::addRow("brady/%d", patient) << QStringLiteral("brady") << patient << 3;
     }
-    QTest::newRow("sepsis") << QStringLiteral("sepsis") << 1;
-    QTest::newRow("leadoff") << QStringLiteral("leadoff") << 1;
+    QTest::newRow("sepsis") << QStringLiteral("sepsis") << 1 << 12; // through to 125 /min
+    QTest::newRow("leadoff") << QStringLiteral("leadoff") << 1 << 3;
 }
 
 void TestPatientSimulator::plethFollowsRPeaks()
 {
     QFETCH(QString, scenario);
     QFETCH(int, patient);
-    const Recording rec = record(8, patient, scenarioFrom(scenario), 12 * 60 * kSecond, {kSecond});
+    QFETCH(int, minutes);
+    const Recording rec = record(8, patient, scenarioFrom(scenario), minutes * kMinute, {kSecond});
     const std::vector<Timestamp> peaks = detectPlethPeaks(rec.times[kPleth], rec.values[kPleth]);
     QVERIFY(peaks.size() >= rec.rPeaks.size() * 9 / 10);
     QVERIFY(peaks.size() <= rec.rPeaks.size() + 1);
@@ -566,7 +570,7 @@ void TestPatientSimulator::plethFollowsRPeaks()
         QVERIFY(it != rec.rPeaks.begin());
         const Timestamp delay = peak - *(it - 1);
         QVERIFY2(delay >= 150 * kMilli && delay <= 350 * kMilli,
-                 qPrintable(QStringLiteral("pleth peak %1 ms after R").arg(delay / kMilli)));
+            qPrintable(QStringLiteral("pleth peak %1 ms after R").arg(delay / kMilli)));
     }
 }
 
@@ -583,7 +587,7 @@ void TestPatientSimulator::respirationMatchesRate()
 {
     QFETCH(QString, scenario);
     QFETCH(int, patient);
-    const Recording rec = record(13, patient, scenarioFrom(scenario), 5 * 60 * kSecond, {kSecond});
+    const Recording rec = record(13, patient, scenarioFrom(scenario), 5 * kMinute, {kSecond});
     // Breaths from upward zero crossings, with hysteresis against noise.
     const auto& resp = rec.values[kResp];
     const auto& times = rec.times[kResp];
@@ -604,7 +608,7 @@ void TestPatientSimulator::respirationMatchesRate()
         reported.push_back(m.value);
     QVERIFY(reported.size() >= 59);
     QVERIFY2(std::abs(fromWaveform - mean(reported)) < 1.0,
-             qPrintable(QStringLiteral("%1 vs %2").arg(fromWaveform).arg(mean(reported))));
+        qPrintable(QStringLiteral("%1 vs %2").arg(fromWaveform).arg(mean(reported))));
 }
 
 void TestPatientSimulator::waveformRanges_data()
@@ -615,7 +619,7 @@ void TestPatientSimulator::waveformRanges_data()
 void TestPatientSimulator::waveformRanges()
 {
     QFETCH(QString, scenario);
-    const Recording rec = record(17, 4, scenarioFrom(scenario), 6 * 60 * kSecond, {kSecond});
+    const Recording rec = record(17, 4, scenarioFrom(scenario), 6 * kMinute, {kSecond});
     const auto check = [](const std::vector<float>& values, float lo, float hi, bool allowNan) {
         for (const float v : values) {
             if (std::isnan(v)) {
@@ -639,11 +643,10 @@ void TestPatientSimulator::waveformRanges()
 
 void TestPatientSimulator::vitalsSchedule()
 {
-    const Timestamp duration = 11 * 60 * kSecond;
+    const Timestamp duration = 11 * kMinute;
     const Recording rec = record(31, 6, Scenario::Stable, duration, {700 * kMilli});
-    QVERIFY(std::is_sorted(rec.vitals.begin(), rec.vitals.end(), [](const auto& a, const auto& b) {
-        return a.measurement.time < b.measurement.time;
-    }));
+    QVERIFY(std::is_sorted(rec.vitals.begin(), rec.vitals.end(),
+        [](const auto& a, const auto& b) { return a.measurement.time < b.measurement.time; }));
 
     const auto checkSeries = [&](VitalKind kind, Timestamp interval, double lo, double hi, double step) {
         const std::vector<Measurement> series = rec.vitalsOf(kind);
@@ -686,7 +689,7 @@ void TestPatientSimulator::vitalsSchedule()
 void TestPatientSimulator::heartRateVitalFollowsBeats()
 {
     // The reported HR is the mean of the last 8 generated RR intervals at the reading time.
-    const Recording rec = record(41, 2, Scenario::AtrialFibrillation, 2 * 60 * kSecond, {kSecond});
+    const Recording rec = record(41, 2, Scenario::AtrialFibrillation, 2 * kMinute, {kSecond});
     const std::vector<Measurement> hr = rec.vitalsOf(VitalKind::HeartRate);
     int checked = 0;
     for (const Measurement& m : hr) {
@@ -696,7 +699,7 @@ void TestPatientSimulator::heartRateVitalFollowsBeats()
             continue;
         const double expected = 60.0e6 * 8 / double(rec.rPeaks[size_t(last)] - rec.rPeaks[size_t(last - 8)]);
         QVERIFY2(std::abs(m.value - expected) <= 0.5 + 1e-9,
-                 qPrintable(QStringLiteral("%1 vs %2").arg(m.value).arg(expected)));
+            qPrintable(QStringLiteral("%1 vs %2").arg(m.value).arg(expected)));
         ++checked;
     }
     QVERIFY(checked > 100);
@@ -704,23 +707,23 @@ void TestPatientSimulator::heartRateVitalFollowsBeats()
 
 void TestPatientSimulator::sepsisDeteriorates()
 {
-    const Recording rec = record(77, 3, Scenario::Sepsis, 11 * 60 * kSecond, {5 * kSecond});
-    const Timestamp atTen = kStart + 10 * 60 * kSecond;
+    const Recording rec = record(77, 3, Scenario::Sepsis, 11 * kMinute, {5 * kSecond});
+    const Timestamp atTen = kStart + 10 * kMinute;
     const auto early = [&](VitalKind kind) { return meanBetween(rec.vitalsOf(kind), kStart, kStart + 10 * kSecond); };
     const auto late = [&](VitalKind kind) { return meanBetween(rec.vitalsOf(kind), atTen, atTen + 10 * kSecond); };
 
     QVERIFY2(late(VitalKind::HeartRate) > early(VitalKind::HeartRate) + 25,
-             qPrintable(QStringLiteral("%1 -> %2").arg(early(VitalKind::HeartRate)).arg(late(VitalKind::HeartRate))));
+        qPrintable(QStringLiteral("%1 -> %2").arg(early(VitalKind::HeartRate)).arg(late(VitalKind::HeartRate))));
     QVERIFY(late(VitalKind::HeartRate) > 115);
     QVERIFY(late(VitalKind::SpO2) < early(VitalKind::SpO2) - 3);
     QVERIFY(late(VitalKind::SpO2) <= 93);
     QVERIFY(valueAt(rec.vitalsOf(VitalKind::RespRate), atTen) > valueAt(rec.vitalsOf(VitalKind::RespRate), kStart) + 6);
     QVERIFY(valueAt(rec.vitalsOf(VitalKind::RespRate), atTen) >= 25);
     QVERIFY(valueAt(rec.vitalsOf(VitalKind::Temperature), atTen)
-            > valueAt(rec.vitalsOf(VitalKind::Temperature), kStart) + 1.5);
+        > valueAt(rec.vitalsOf(VitalKind::Temperature), kStart) + 1.5);
     QVERIFY(valueAt(rec.vitalsOf(VitalKind::Temperature), atTen) >= 38.9);
     QVERIFY(valueAt(rec.vitalsOf(VitalKind::SystolicBp), atTen)
-            < valueAt(rec.vitalsOf(VitalKind::SystolicBp), kStart) - 15);
+        < valueAt(rec.vitalsOf(VitalKind::SystolicBp), kStart) - 15);
     QVERIFY(valueAt(rec.vitalsOf(VitalKind::SystolicBp), atTen) <= 95);
     // Halfway through, the blood pressure is on its way down.
     const double halfway = valueAt(rec.vitalsOf(VitalKind::SystolicBp), kStart + 300 * kSecond);
@@ -730,7 +733,7 @@ void TestPatientSimulator::sepsisDeteriorates()
 
 void TestPatientSimulator::desaturationEpisodes()
 {
-    const Recording rec = record(19, 1, Scenario::Desaturation, 8 * 60 * kSecond, {kSecond});
+    const Recording rec = record(19, 1, Scenario::Desaturation, 8 * kMinute, {kSecond});
     const std::vector<Measurement> spo2 = rec.vitalsOf(VitalKind::SpO2);
     QCOMPARE(spo2.size(), size_t(8 * 60));
     QVERIFY(spo2.front().value >= 95);
@@ -757,7 +760,7 @@ void TestPatientSimulator::desaturationEpisodes()
 
 void TestPatientSimulator::leadOffReported()
 {
-    const Recording rec = record(23, 2, Scenario::LeadOff, 3 * 60 * kSecond, {kSecond});
+    const Recording rec = record(23, 2, Scenario::LeadOff, 3 * kMinute, {kSecond});
     const auto leadOffAt = [](Timestamp t) {
         const Timestamp rel = (t - kStart) % (120 * kSecond);
         return rel >= 20 * kSecond && rel < 50 * kSecond;
@@ -806,7 +809,7 @@ void TestPatientSimulator::deviceOfflineLeavesGap()
         QCOMPARE(Timestamp(runs[1].samples.size()), 5 * kSecond / period);
     }
     rec.append(spanning);
-    rec.append(sim.advanceTo(kStart + 7 * 60 * kSecond));
+    rec.append(sim.advanceTo(kStart + 7 * kMinute));
 
     const auto offlineAt = [](Timestamp t) {
         const Timestamp rel = (t - kStart) % (195 * kSecond);
@@ -883,7 +886,7 @@ void TestPatientSimulator::generationCost()
     const double perPatientSecond = elapsedUs / (kPatients * double(kDuration / kSecond));
     qInfo("generation cost: %.1f us per simulated second per patient (%zu samples); 64 patients in real time: "
           "%.3f %% of one core",
-          perPatientSecond, samples, perPatientSecond * 64 / 1e6 * 100);
+        perPatientSecond, samples, perPatientSecond * 64 / 1e6 * 100);
     QVERIFY(samples > 0);
 }
 

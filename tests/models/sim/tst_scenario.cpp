@@ -62,9 +62,8 @@ void TestScenario::listsEveryScenarioOnce()
 {
     const QStringList names = scenarioNames();
     QCOMPARE(names,
-             QStringList({QStringLiteral("stable"), QStringLiteral("sepsis"), QStringLiteral("af"),
-                          QStringLiteral("brady"), QStringLiteral("desat"), QStringLiteral("leadoff"),
-                          QStringLiteral("offline")}));
+        QStringList({QStringLiteral("stable"), QStringLiteral("sepsis"), QStringLiteral("af"), QStringLiteral("brady"),
+            QStringLiteral("desat"), QStringLiteral("leadoff"), QStringLiteral("offline")}));
     for (const QString& name : names)
         QVERIFY(scenarioFromName(name).has_value());
 }
