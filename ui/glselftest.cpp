@@ -75,7 +75,8 @@ GlSelfTest::Result GlSelfTest::run()
         gl->glBindTexture(GL_TEXTURE_2D, texture);
         gl->glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
         gl->glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-        gl->glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, kWidth, kHeight, 0, GL_RGBA, GL_UNSIGNED_BYTE, overlay.constBits());
+        gl->glTexImage2D(
+            GL_TEXTURE_2D, 0, GL_RGBA8, kWidth, kHeight, 0, GL_RGBA, GL_UNSIGNED_BYTE, overlay.constBits());
         program.drawTexture(texture, QSize(kWidth, kHeight), overlay.rect());
         gl->glFinish();
         const QImage image = fbo.toImage().convertToFormat(QImage::Format_RGB32);
@@ -89,9 +90,15 @@ GlSelfTest::Result GlSelfTest::run()
             QRgb expected;
         };
         const std::array<Probe, 9> probes{{
-            {10, 4, qRgb(0, 255, 0)},   {10, 23, qRgb(0, 255, 0)}, {10, 24, qRgb(0, 0, 0)},
-            {9, 10, qRgb(0, 0, 0)},     {11, 11, qRgb(0, 255, 0)}, {11, 13, qRgb(0, 0, 0)},
-            {44, 22, qRgb(255, 0, 0)},  {2, 2, qRgb(0, 0, 255)},   {30, 16, qRgb(0, 0, 0)},
+            {10, 4, qRgb(0, 255, 0)},
+            {10, 23, qRgb(0, 255, 0)},
+            {10, 24, qRgb(0, 0, 0)},
+            {9, 10, qRgb(0, 0, 0)},
+            {11, 11, qRgb(0, 255, 0)},
+            {11, 13, qRgb(0, 0, 0)},
+            {44, 22, qRgb(255, 0, 0)},
+            {2, 2, qRgb(0, 0, 255)},
+            {30, 16, qRgb(0, 0, 0)},
         }};
         for (const Probe& probe : probes) {
             const QRgb got = image.pixel(probe.x, probe.y) | 0xff000000u;

@@ -16,8 +16,8 @@ public:
     struct Result
     {
         bool ok = false;
-        QString reason;    // why it failed, for the user and the log
-        QString renderer;  // GL_RENDERER string when a context was made
+        QString reason; // why it failed, for the user and the log
+        QString renderer; // GL_RENDERER string when a context was made
     };
 
     // Needs a QGuiApplication. Fails fast on platforms without OpenGL (offscreen, minimal).

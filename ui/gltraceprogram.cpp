@@ -100,7 +100,7 @@ quint32 GlTraceProgram::pack(const QColor& c)
 {
     // Byte order in memory R, G, B, A (read as GL_UNSIGNED_BYTE x4, normalised).
     return static_cast<quint32>(c.red()) | static_cast<quint32>(c.green()) << 8 | static_cast<quint32>(c.blue()) << 16
-           | static_cast<quint32>(c.alpha()) << 24;
+        | static_cast<quint32>(c.alpha()) << 24;
 }
 
 GlTraceProgram::~GlTraceProgram() = default;
@@ -112,8 +112,9 @@ bool GlTraceProgram::create(QOpenGLContext* context, QString* error)
         return false;
     }
     const QSurfaceFormat format = context->format();
-    const bool modern = context->isOpenGLES() ? format.majorVersion() >= 3
-                                              : (format.majorVersion() > 3 || (format.majorVersion() == 3 && format.minorVersion() >= 3));
+    const bool modern = context->isOpenGLES()
+        ? format.majorVersion() >= 3
+        : (format.majorVersion() > 3 || (format.majorVersion() == 3 && format.minorVersion() >= 3));
     if (!modern) {
         *error = QStringLiteral("OpenGL %1.%2 is too old (3.3 or OpenGL ES 3.0 needed)")
                      .arg(format.majorVersion())
@@ -150,8 +151,8 @@ bool GlTraceProgram::create(QOpenGLContext* context, QString* error)
     m_gl->glVertexAttribPointer(1, 4, GL_FLOAT, GL_FALSE, sizeof(Rect), nullptr);
     m_gl->glVertexAttribDivisor(1, 1);
     m_gl->glEnableVertexAttribArray(2);
-    m_gl->glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(Rect),
-                                reinterpret_cast<const void*>(offsetof(Rect, rgba)));
+    m_gl->glVertexAttribPointer(
+        2, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(Rect), reinterpret_cast<const void*>(offsetof(Rect, rgba)));
     m_gl->glVertexAttribDivisor(2, 1);
 
     m_gl->glGenVertexArrays(1, &m_texVao);
@@ -180,8 +181,8 @@ void GlTraceProgram::release()
 void GlTraceProgram::begin(QSize size, qreal devicePixelRatio)
 {
     m_size = size;
-    m_gl->glViewport(0, 0, static_cast<int>(size.width() * devicePixelRatio),
-                     static_cast<int>(size.height() * devicePixelRatio));
+    m_gl->glViewport(
+        0, 0, static_cast<int>(size.width() * devicePixelRatio), static_cast<int>(size.height() * devicePixelRatio));
     m_gl->glDisable(GL_DEPTH_TEST);
     m_gl->glDisable(GL_SCISSOR_TEST);
     m_gl->glDisable(GL_BLEND);
@@ -210,7 +211,7 @@ void GlTraceProgram::drawTexture(unsigned texture, QSize texSize, const QRect& s
     m_gl->glUseProgram(m_texProgram);
     m_gl->glUniform2f(m_texViewport, static_cast<float>(m_size.width()), static_cast<float>(m_size.height()));
     m_gl->glUniform4f(m_texRect, static_cast<float>(source.x()), static_cast<float>(source.y()),
-                      static_cast<float>(source.width()), static_cast<float>(source.height()));
+        static_cast<float>(source.width()), static_cast<float>(source.height()));
     m_gl->glUniform2f(m_texSource, static_cast<float>(texSize.width()), static_cast<float>(texSize.height()));
     m_gl->glUniform1i(m_texSampler, 0);
     m_gl->glActiveTexture(GL_TEXTURE0);

@@ -53,7 +53,7 @@ private:
     unsigned m_rectProgram = 0;
     unsigned m_texProgram = 0;
     unsigned m_vao = 0;
-    unsigned m_quad = 0;      // unit quad
+    unsigned m_quad = 0; // unit quad
     unsigned m_instances = 0; // per-rect attributes
     std::size_t m_instanceCapacity = 0;
     int m_rectViewport = -1;

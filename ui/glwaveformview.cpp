@@ -69,7 +69,8 @@ void GlWaveformView::initializeGL()
     if (!m_program.create(context(), &error)) {
         m_failed = true;
         // Report after initialisation returns; the owner replaces this widget.
-        QMetaObject::invokeMethod(this, [this, error] { Q_EMIT renderFailed(error); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, error] { Q_EMIT renderFailed(error); }, Qt::QueuedConnection);
         return;
     }
     auto* gl = context()->extraFunctions();
@@ -102,7 +103,7 @@ void GlWaveformView::uploadOverlay(const QRect& rect)
     gl->glBindTexture(GL_TEXTURE_2D, m_overlayTexture);
     if (m_overlaySize != m_overlay.size()) {
         gl->glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, m_overlay.width(), m_overlay.height(), 0, GL_RGBA,
-                         GL_UNSIGNED_BYTE, m_overlay.constBits());
+            GL_UNSIGNED_BYTE, m_overlay.constBits());
         m_overlaySize = m_overlay.size();
         return;
     }
@@ -111,7 +112,7 @@ void GlWaveformView::uploadOverlay(const QRect& rect)
         return;
     gl->glPixelStorei(GL_UNPACK_ROW_LENGTH, m_overlay.bytesPerLine() / 4);
     gl->glTexSubImage2D(GL_TEXTURE_2D, 0, r.x(), r.y(), r.width(), r.height(), GL_RGBA, GL_UNSIGNED_BYTE,
-                        m_overlay.constScanLine(r.y()) + static_cast<std::ptrdiff_t>(r.x()) * 4);
+        m_overlay.constScanLine(r.y()) + static_cast<std::ptrdiff_t>(r.x()) * 4);
     gl->glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
 }
 
@@ -145,7 +146,7 @@ void GlWaveformView::appendColumns(int tile, int stream, int first, int count, b
             continue;
         if (const auto px = m_scene.columnPixels(tile, kind, c)) {
             m_rects.push_back({x + static_cast<float>(c), static_cast<float>(px->first), 1.0f,
-                               static_cast<float>(px->second - px->first + 1), fg});
+                static_cast<float>(px->second - px->first + 1), fg});
         }
     }
     if (withEraseBar && erase > 0)

@@ -2,13 +2,12 @@
 
 #include "glselftest.h"
 #include "glwaveformview.h"
+#include "itemmodels/patientlistmodel.h"
+#include "live/livehub.h"
 #include "monitorpalette.h"
 #include "patientdetailview.h"
 #include "rendererfactory.h"
 #include "waveformscene.h"
-
-#include "itemmodels/patientlistmodel.h"
-#include "live/livehub.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -73,8 +72,9 @@ MainWindow::MainWindow(live::LiveHub& hub, WaveformRenderer::Kind requested, QWi
     m_patientTable->setSelectionMode(QAbstractItemView::SingleSelection);
     m_patientTable->verticalHeader()->hide();
     m_patientTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    connect(m_patientTable, &QTableView::activated, this,
-            [this](const QModelIndex& index) { openPatient(index.data(itemmodels::PatientListModel::PatientIndexRole).toInt()); });
+    connect(m_patientTable, &QTableView::activated, this, [this](const QModelIndex& index) {
+        openPatient(index.data(itemmodels::PatientListModel::PatientIndexRole).toInt());
+    });
     m_patientDock = new QDockWidget(tr("Patients"), this);
     m_patientDock->setObjectName(QStringLiteral("patientsDock"));
     m_patientDock->setWidget(m_patientTable);
@@ -123,7 +123,7 @@ void MainWindow::buildMenus()
     m_rendererGroup->addAction(gl);
     m_rendererGroup->addAction(software);
     connect(m_rendererGroup, &QActionGroup::triggered, this,
-            [this](QAction* a) { setRenderer(static_cast<WaveformRenderer::Kind>(a->data().toInt())); });
+        [this](QAction* a) { setRenderer(static_cast<WaveformRenderer::Kind>(a->data().toInt())); });
     view->addSeparator();
 
     QMenu* gain = view->addMenu(tr("ECG gain"));
@@ -161,10 +161,10 @@ void MainWindow::buildMenus()
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("About Vigil"), this, [this] {
         QMessageBox::about(this, tr("About Vigil"),
-                           tr("<p><b>Vigil</b> %1 \u2014 remote patient monitoring workstation.</p>"
-                              "<p>Physiological alarms raised by a remote workstation are advisory: "
-                              "they do not replace the alarms of the device at the patient.</p>")
-                               .arg(QApplication::applicationVersion()));
+            tr("<p><b>Vigil</b> %1 \u2014 remote patient monitoring workstation.</p>"
+               "<p>Physiological alarms raised by a remote workstation are advisory: "
+               "they do not replace the alarms of the device at the patient.</p>")
+                .arg(QApplication::applicationVersion()));
     });
 }
 
@@ -206,8 +206,8 @@ void MainWindow::fallBackToSoftware(const QString& reason)
     qCWarning(lcUi) << "GPU renderer unavailable, using software:" << reason;
     m_fallbackReason = reason;
     setRenderer(WaveformRenderer::Kind::Software);
-    m_banner->setText(tr("The GPU renderer is not available (%1). Waveforms are drawn by the software renderer.")
-                          .arg(reason));
+    m_banner->setText(
+        tr("The GPU renderer is not available (%1). Waveforms are drawn by the software renderer.").arg(reason));
     m_banner->show();
     updateStatus();
 }
@@ -229,8 +229,8 @@ void MainWindow::updateStatus()
 {
     if (!m_renderer)
         return;
-    QString text = m_renderer->kind() == WaveformRenderer::Kind::Gl ? tr("Renderer: GPU (OpenGL)")
-                                                                    : tr("Renderer: software");
+    QString text =
+        m_renderer->kind() == WaveformRenderer::Kind::Gl ? tr("Renderer: GPU (OpenGL)") : tr("Renderer: software");
     if (!m_fallbackReason.isEmpty())
         text += tr(" \u2014 GPU unavailable: %1").arg(m_fallbackReason);
     m_rendererLabel->setText(text);
@@ -245,7 +245,7 @@ void MainWindow::openPatient(int patient)
     if (m_detail)
         m_detail->close();
     m_detail = new PatientDetailView(m_hub, patient, m_renderer ? m_renderer->kind() : WaveformRenderer::Kind::Software,
-                                     m_scene->displaySettings(), this);
+        m_scene->displaySettings(), this);
     m_detail->setAttribute(Qt::WA_DeleteOnClose);
     m_detail->show();
 }

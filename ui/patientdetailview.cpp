@@ -1,11 +1,10 @@
 #include "patientdetailview.h"
 
+#include "core/nhsnumber.h"
+#include "live/livehub.h"
 #include "rendererfactory.h"
 #include "vitalstrendchart.h"
 #include "waveformscene.h"
-
-#include "core/nhsnumber.h"
-#include "live/livehub.h"
 
 #include <QLabel>
 #include <QTimer>
@@ -13,8 +12,8 @@
 
 namespace vigil::ui {
 
-PatientDetailView::PatientDetailView(live::LiveHub& hub, int patient, WaveformRenderer::Kind renderer,
-                                     const DisplaySettings& settings, QWidget* parent)
+PatientDetailView::PatientDetailView(
+    live::LiveHub& hub, int patient, WaveformRenderer::Kind renderer, const DisplaySettings& settings, QWidget* parent)
     : QDialog(parent)
     , m_patient(patient)
 {

@@ -23,8 +23,8 @@ class PatientDetailView final : public QDialog
 {
     Q_OBJECT
 public:
-    PatientDetailView(live::LiveHub& hub, int patient, WaveformRenderer::Kind renderer,
-                      const DisplaySettings& settings, QWidget* parent = nullptr);
+    PatientDetailView(live::LiveHub& hub, int patient, WaveformRenderer::Kind renderer, const DisplaySettings& settings,
+        QWidget* parent = nullptr);
     ~PatientDetailView() override;
 
     [[nodiscard]] int patient() const { return m_patient; }

@@ -38,7 +38,7 @@ private:
     WaveformScene& m_scene;
     QImage m_image;
     quint64 m_generation = ~quint64{0};
-    std::vector<std::array<bool, 3>> m_suppressed;  // what each band showed when last drawn
+    std::vector<std::array<bool, 3>> m_suppressed; // what each band showed when last drawn
     QRegion m_dirty;
 };
 

@@ -81,7 +81,7 @@ void TileDecorator::paint(QPainter& p, const WaveformScene& scene, int tileIndex
     const QRect rest = left.adjusted(bold.horizontalAdvance(name) + 6, 0, 0, 0);
     const QString detail = info.age + QStringLiteral("  ") + info.nhsNumber;
     p.drawText(rest, Qt::AlignLeft | Qt::AlignVCenter,
-               QFontMetrics(p.font()).elidedText(detail, Qt::ElideRight, rest.width()));
+        QFontMetrics(p.font()).elidedText(detail, Qt::ElideRight, rest.width()));
 
     // Numerics: label and unit small and dim, value large in the trace colour of its source.
     struct Numeric

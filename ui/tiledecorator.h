@@ -17,7 +17,7 @@ class TileDecorator final
     Q_DECLARE_TR_FUNCTIONS(vigil::ui::TileDecorator)
 public:
     enum class Bands {
-        Untouched,   // leave live band pixels alone (software renderer draws them itself)
+        Untouched, // leave live band pixels alone (software renderer draws them itself)
         Transparent, // clear live bands to transparent (GL overlay texture above the traces)
     };
     static void paint(QPainter& painter, const WaveformScene& scene, int tile, Bands bands);

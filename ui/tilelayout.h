@@ -13,12 +13,12 @@ namespace vigil::ui {
 // Geometry of one patient tile, in widget pixels.
 struct TileGeometry
 {
-    QRect frame;       // the whole tile
-    QRect header;      // name, age, NHS Number, data age
-    QRect numerics;    // HR, SpO2, RR, BP, temperature
-    QRect traces;      // the area holding the three bands (technical states are shown over it)
+    QRect frame; // the whole tile
+    QRect header; // name, age, NHS Number, data age
+    QRect numerics; // HR, SpO2, RR, BP, temperature
+    QRect traces; // the area holding the three bands (technical states are shown over it)
     std::array<QRect, core::kStreamCount> labels{}; // left of each band: stream label and 1 mV calibration mark
-    std::array<QRect, core::kStreamCount> bands{};  // the sweep area of each trace, one pixel column per column
+    std::array<QRect, core::kStreamCount> bands{}; // the sweep area of each trace, one pixel column per column
     int fontPixelSize = 12;
 };
 

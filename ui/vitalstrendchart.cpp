@@ -1,13 +1,12 @@
 #include "vitalstrendchart.h"
 
-#include "monitorpalette.h"
-
 #include "live/patientfeed.h"
+#include "monitorpalette.h"
 
 #include <QDateTime>
 #include <QDateTimeAxis>
-#include <QTimeZone>
 #include <QLineSeries>
+#include <QTimeZone>
 #include <QValueAxis>
 
 namespace vigil::ui {
@@ -85,7 +84,7 @@ void VitalsTrendChart::refresh()
         // At least ten minutes wide so a new patient's few points are not stretched edge to edge.
         const qint64 span = std::max<qint64>(last - first, 10 * 60 * 1000);
         m_time->setRange(QDateTime::fromMSecsSinceEpoch(last - span, QTimeZone::utc()),
-                         QDateTime::fromMSecsSinceEpoch(last, QTimeZone::utc()));
+            QDateTime::fromMSecsSinceEpoch(last, QTimeZone::utc()));
     }
 }
 

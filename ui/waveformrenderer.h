@@ -17,7 +17,10 @@ class WaveformScene;
 class WaveformRenderer
 {
 public:
-    enum class Kind { Gl, Software };
+    enum class Kind {
+        Gl,
+        Software
+    };
 
     virtual ~WaveformRenderer() = default;
 
@@ -29,7 +32,10 @@ public:
     // The view as it is on screen now.
     [[nodiscard]] virtual QImage grabImage() = 0;
 
-    [[nodiscard]] static QString kindName(Kind kind) { return kind == Kind::Gl ? QStringLiteral("gl") : QStringLiteral("software"); }
+    [[nodiscard]] static QString kindName(Kind kind)
+    {
+        return kind == Kind::Gl ? QStringLiteral("gl") : QStringLiteral("software");
+    }
 };
 
 } // namespace vigil::ui

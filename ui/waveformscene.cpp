@@ -178,24 +178,26 @@ bool WaveformScene::suppressed(int tile, StreamKind kind) const
 
 double WaveformScene::pixelsPerUnit(int tile, StreamKind kind) const
 {
-    const QRect& band = m_tiles[static_cast<std::size_t>(tile)].geometry.bands[static_cast<std::size_t>(core::streamIndex(kind))];
+    const QRect& band =
+        m_tiles[static_cast<std::size_t>(tile)].geometry.bands[static_cast<std::size_t>(core::streamIndex(kind))];
     switch (kind) {
     case StreamKind::Ecg:
         return m_settings.ecgPixelsPerMv();
     case StreamKind::Pleth:
-        return band.height() * 0.8;   // pleth is relative, 0..1
+        return band.height() * 0.8; // pleth is relative, 0..1
     case StreamKind::Resp:
-        return band.height() * 0.4;   // respiration is relative, -1..1
+        return band.height() * 0.4; // respiration is relative, -1..1
     }
     return 1.0;
 }
 
 double WaveformScene::baselineY(int tile, StreamKind kind) const
 {
-    const QRect& band = m_tiles[static_cast<std::size_t>(tile)].geometry.bands[static_cast<std::size_t>(core::streamIndex(kind))];
+    const QRect& band =
+        m_tiles[static_cast<std::size_t>(tile)].geometry.bands[static_cast<std::size_t>(core::streamIndex(kind))];
     switch (kind) {
     case StreamKind::Ecg:
-        return band.top() + band.height() * 0.62;   // room above for R waves
+        return band.top() + band.height() * 0.62; // room above for R waves
     case StreamKind::Pleth:
         return band.top() + band.height() * 0.9;
     case StreamKind::Resp:

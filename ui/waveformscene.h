@@ -1,12 +1,11 @@
 #pragma once
 
-#include "displaysettings.h"
-#include "tileinfo.h"
-#include "tilelayout.h"
-
 #include "core/streamkind.h"
 #include "core/timestamp.h"
+#include "displaysettings.h"
 #include "signal/sweeptrace.h"
+#include "tileinfo.h"
+#include "tilelayout.h"
 
 #include <QObject>
 
@@ -36,11 +35,11 @@ public:
     {
         signal::SweepTrace sweep;
         std::uint64_t cursor = 0;
-        bool primed = false;  // cursor positioned (backfilled) since the last relayout
+        bool primed = false; // cursor positioned (backfilled) since the last relayout
     };
     struct Tile
     {
-        int patient = -1;   // index in the LiveHub
+        int patient = -1; // index in the LiveHub
         TileGeometry geometry;
         TileInfo info;
         std::array<Trace, core::kStreamCount> traces;

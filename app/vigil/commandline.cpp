@@ -12,19 +12,18 @@ struct Options
 {
     QCommandLineOption demo{QStringLiteral("demo"), CommandLine::tr("Run on the embedded simulator (the default).")};
     QCommandLineOption patients{QStringLiteral("patients"), CommandLine::tr("Number of demo patients, 1 to 256."),
-                                QStringLiteral("N"), QStringLiteral("16")};
+        QStringLiteral("N"), QStringLiteral("16")};
     QCommandLineOption seed{QStringLiteral("seed"), CommandLine::tr("Simulator seed (same seed, same patients)."),
-                            QStringLiteral("S"), QStringLiteral("1")};
+        QStringLiteral("S"), QStringLiteral("1")};
     QCommandLineOption scenario{QStringLiteral("scenario"),
-                                CommandLine::tr("Give every patient this scenario: %1.")
-                                    .arg(sim::scenarioNames().join(QStringLiteral(", "))),
-                                QStringLiteral("NAME")};
+        CommandLine::tr("Give every patient this scenario: %1.").arg(sim::scenarioNames().join(QStringLiteral(", "))),
+        QStringLiteral("NAME")};
     QCommandLineOption renderer{QStringLiteral("renderer"), CommandLine::tr("Waveform renderer: gl or software."),
-                                QStringLiteral("gl|software"), QStringLiteral("gl")};
-    QCommandLineOption screenshot{QStringLiteral("screenshot"), CommandLine::tr("Save a screenshot of the window to FILE and quit."),
-                                  QStringLiteral("FILE")};
-    QCommandLineOption quitAfter{QStringLiteral("quit-after-ms"), CommandLine::tr("Quit (after the screenshot) after T ms."),
-                                 QStringLiteral("T")};
+        QStringLiteral("gl|software"), QStringLiteral("gl")};
+    QCommandLineOption screenshot{QStringLiteral("screenshot"),
+        CommandLine::tr("Save a screenshot of the window to FILE and quit."), QStringLiteral("FILE")};
+    QCommandLineOption quitAfter{QStringLiteral("quit-after-ms"),
+        CommandLine::tr("Quit (after the screenshot) after T ms."), QStringLiteral("T")};
 
     void addTo(QCommandLineParser& parser) const
     {

@@ -18,17 +18,17 @@ public:
     static constexpr int kMaxPatients = 256;
     static constexpr int kUsageError = 2;
 
-    bool demo = true;              // no other source exists yet: the embedded demo is the default
+    bool demo = true; // no other source exists yet: the embedded demo is the default
     int patients = 16;
     quint64 seed = 1;
     std::optional<sim::Scenario> scenario;
     QString renderer = QStringLiteral("gl");
-    QString screenshot;            // save the window here, then quit
-    int quitAfterMs = -1;          // -1: run until closed
+    QString screenshot; // save the window here, then quit
+    int quitAfterMs = -1; // -1: run until closed
 
     // Parses arguments (argv[0] first). On error returns nullopt and sets *error.
-    [[nodiscard]] static std::optional<CommandLine> parse(const QStringList& arguments, QString* error,
-                                                          bool* helpShown = nullptr);
+    [[nodiscard]] static std::optional<CommandLine> parse(
+        const QStringList& arguments, QString* error, bool* helpShown = nullptr);
     [[nodiscard]] static QString helpText();
 };
 

@@ -2,7 +2,6 @@
 // its own thread, and shows the live view.
 
 #include "commandline.h"
-
 #include "ingest/simulatorsource.h"
 #include "live/livehub.h"
 #include "mainwindow.h"
@@ -28,7 +27,7 @@ void installTranslators(QApplication& app)
 {
     auto* qt = new QTranslator(&app);
     if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+            QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(qt);
     auto* own = new QTranslator(&app);
     if (own->load(QLocale(), QStringLiteral("vigil"), QStringLiteral("_"), QStringLiteral(":/i18n")))
@@ -78,7 +77,7 @@ int main(int argc, char** argv)
     sourceThread.start();
 
     const auto kind = options->renderer == QLatin1String("software") ? ui::WaveformRenderer::Kind::Software
-                                                                      : ui::WaveformRenderer::Kind::Gl;
+                                                                     : ui::WaveformRenderer::Kind::Gl;
     ui::MainWindow window(hub, kind);
     window.resize(1600, 960);
     window.show();
@@ -89,8 +88,8 @@ int main(int argc, char** argv)
             if (!options->screenshot.isEmpty()) {
                 const QImage image = window.grab().toImage();
                 if (image.isNull() || !image.save(options->screenshot)) {
-                    std::fprintf(stderr, "vigil: could not save the screenshot to %s\n",
-                                 qPrintable(options->screenshot));
+                    std::fprintf(
+                        stderr, "vigil: could not save the screenshot to %s\n", qPrintable(options->screenshot));
                     exitCode = 1;
                 }
             }

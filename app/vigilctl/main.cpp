@@ -1,8 +1,7 @@
 // vigilctl: Vigil's headless tool. For now: `vigilctl bench render`.
 
-#include "renderbench.h"
-
 #include "glwaveformview.h"
+#include "renderbench.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -16,10 +15,10 @@ constexpr int kUsageError = 2;
 int usage(const char* message)
 {
     std::fprintf(stderr,
-                 "vigilctl: %s\n"
-                 "Usage: vigilctl bench render [--patients 16,32,64] [--frames 600] [--baseline-frames 60]\n"
-                 "                             [--no-gl] [--no-baseline]\n",
-                 message);
+        "vigilctl: %s\n"
+        "Usage: vigilctl bench render [--patients 16,32,64] [--frames 600] [--baseline-frames 60]\n"
+        "                             [--no-gl] [--no-baseline]\n",
+        message);
     return kUsageError;
 }
 
@@ -34,12 +33,12 @@ int main(int argc, char** argv)
         return usage("unknown command");
 
     QCommandLineParser parser;
-    const QCommandLineOption patients(QStringLiteral("patients"), QStringLiteral("Patient counts"), QStringLiteral("LIST"),
-                                      QStringLiteral("16,32,64"));
-    const QCommandLineOption frames(QStringLiteral("frames"), QStringLiteral("Frames per renderer"), QStringLiteral("N"),
-                                    QStringLiteral("600"));
+    const QCommandLineOption patients(QStringLiteral("patients"), QStringLiteral("Patient counts"),
+        QStringLiteral("LIST"), QStringLiteral("16,32,64"));
+    const QCommandLineOption frames(
+        QStringLiteral("frames"), QStringLiteral("Frames per renderer"), QStringLiteral("N"), QStringLiteral("600"));
     const QCommandLineOption baseline(QStringLiteral("baseline-frames"), QStringLiteral("Qt Charts frames"),
-                                      QStringLiteral("N"), QStringLiteral("60"));
+        QStringLiteral("N"), QStringLiteral("60"));
     const QCommandLineOption noGl(QStringLiteral("no-gl"), QStringLiteral("Skip the GPU renderer"));
     const QCommandLineOption noBaseline(QStringLiteral("no-baseline"), QStringLiteral("Skip Qt Charts"));
     parser.addOptions({patients, frames, baseline, noGl, noBaseline});

@@ -2,11 +2,10 @@
 
 #include "glselftest.h"
 #include "glwaveformview.h"
-#include "softwarewaveformview.h"
-#include "waveformscene.h"
-
 #include "ingest/simulatorsource.h"
 #include "live/livehub.h"
+#include "softwarewaveformview.h"
+#include "waveformscene.h"
 
 #include <QApplication>
 #include <QChart>
@@ -62,8 +61,7 @@ void settle(QWidget& w)
 
 RenderBench::RenderBench(Options options)
     : m_options(std::move(options))
-{
-}
+{ }
 
 RenderBench::Figures RenderBench::measureRenderer(int patients, bool gl, QString* error, Figures* paintOnly)
 {
@@ -95,7 +93,8 @@ RenderBench::Figures RenderBench::measureRenderer(int patients, bool gl, QString
     }
     QString failure;
     if (glView)
-        QObject::connect(glView, &ui::GlWaveformView::renderFailed, glView, [&failure](const QString& r) { failure = r; });
+        QObject::connect(
+            glView, &ui::GlWaveformView::renderFailed, glView, [&failure](const QString& r) { failure = r; });
     layout->addWidget(renderer->widget());
     settle(window);
     // First frame draws everything; it is not part of the steady state being measured.
@@ -215,18 +214,16 @@ int RenderBench::run()
     }
     std::printf("Render benchmark: %dx%d, 3 traces per patient, %d frames at 60 Hz of simulated data "
                 "(Qt Charts baseline: %d frames)\n",
-                kWidth, kHeight, m_options.frames, m_options.baselineFrames);
+        kWidth, kHeight, m_options.frames, m_options.baselineFrames);
     std::printf("%-9s %-10s %10s %10s %10s %8s\n", "patients", "renderer", "p50 ms", "p99 ms", "mean ms", "frames");
     std::fflush(stdout);
 
     int rc = 0;
     QJsonArray results;
     for (int patients : m_options.patients) {
-        QJsonObject row{{QStringLiteral("bench"), QStringLiteral("render")},
-                        {QStringLiteral("patients"), patients},
-                        {QStringLiteral("traces"), patients * 3},
-                        {QStringLiteral("width"), kWidth},
-                        {QStringLiteral("height"), kHeight}};
+        QJsonObject row{{QStringLiteral("bench"), QStringLiteral("render")}, {QStringLiteral("patients"), patients},
+            {QStringLiteral("traces"), patients * 3}, {QStringLiteral("width"), kWidth},
+            {QStringLiteral("height"), kHeight}};
         const auto print = [&](const char* name, const Figures& f) {
             std::printf("%-9d %-10s %10.3f %10.3f %10.3f %8d\n", patients, name, f.p50, f.p99, f.mean, f.frames);
             std::fflush(stdout);
@@ -266,9 +263,8 @@ int RenderBench::run()
             row.insert(QStringLiteral("ratio_software"), qc.p99 / sw.p99);
             row.insert(QStringLiteral("ratio_software_p50"), qc.p50 / sw.p50);
             std::printf("%-9d ratios vs Qt Charts (p99): gl %s, software %.1fx\n", patients,
-                        glFig.frames > 0 ? qPrintable(QString::number(qc.p99 / glFig.p99, 'f', 1) + QLatin1Char('x'))
-                                         : "n/a",
-                        qc.p99 / sw.p99);
+                glFig.frames > 0 ? qPrintable(QString::number(qc.p99 / glFig.p99, 'f', 1) + QLatin1Char('x')) : "n/a",
+                qc.p99 / sw.p99);
         }
         results.append(row);
     }

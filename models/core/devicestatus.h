@@ -8,9 +8,9 @@ namespace vigil::core {
 struct DeviceStatus
 {
     bool ecgLeadOff = false;
-    bool online = true;        // device reports itself connected (heartbeats arriving)
-    int batteryPercent = -1;   // -1: unknown
-    Timestamp time = 0;        // device time of the report
+    bool online = true; // device reports itself connected (heartbeats arriving)
+    int batteryPercent = -1; // -1: unknown
+    Timestamp time = 0; // device time of the report
 };
 
 } // namespace vigil::core

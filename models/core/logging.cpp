@@ -1,4 +1,3 @@
 #include "logging.h"
 
 Q_LOGGING_CATEGORY(lcCore, "vigil.core")
-

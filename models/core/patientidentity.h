@@ -8,11 +8,11 @@ namespace vigil::core {
 // Who a patient is. Identifying data: never log any field but `id`.
 struct PatientIdentity
 {
-    QString id;          // opaque, stable key (not the NHS Number); safe to log
+    QString id; // opaque, stable key (not the NHS Number); safe to log
     QString givenName;
     QString familyName;
     QDate birthDate;
-    QString nhsNumber;   // ten digits, no spaces
+    QString nhsNumber; // ten digits, no spaces
 
     // "SURNAME, Given" as clinical systems display it.
     [[nodiscard]] QString displayName() const;

@@ -9,12 +9,19 @@
 namespace vigil::core {
 
 // The live waveform streams a patient tile shows, in display order.
-enum class StreamKind : quint8 { Ecg = 0, Pleth = 1, Resp = 2 };
+enum class StreamKind : quint8 {
+    Ecg = 0,
+    Pleth = 1,
+    Resp = 2
+};
 
 inline constexpr std::array<StreamKind, 3> kAllStreams{StreamKind::Ecg, StreamKind::Pleth, StreamKind::Resp};
 inline constexpr int kStreamCount = 3;
 
-[[nodiscard]] constexpr int streamIndex(StreamKind kind) { return static_cast<int>(kind); }
+[[nodiscard]] constexpr int streamIndex(StreamKind kind)
+{
+    return static_cast<int>(kind);
+}
 
 // Nominal sample rate in Hz: ECG lead II 500, pleth 125, respiration 50.
 [[nodiscard]] constexpr int sampleRateHz(StreamKind kind)
@@ -31,7 +38,10 @@ inline constexpr int kStreamCount = 3;
 }
 
 // Sample period in microseconds (exact for all nominal rates).
-[[nodiscard]] constexpr Timestamp samplePeriodUs(StreamKind kind) { return kMicrosPerSecond / sampleRateHz(kind); }
+[[nodiscard]] constexpr Timestamp samplePeriodUs(StreamKind kind)
+{
+    return kMicrosPerSecond / sampleRateHz(kind);
+}
 
 // IEEE 11073 MDC code of the stream (ECG lead II 131330, pleth 150452, resp 151780).
 [[nodiscard]] int mdcCode(StreamKind kind);

@@ -11,12 +11,12 @@
 namespace vigil::core {
 
 enum class VitalKind : quint8 {
-    HeartRate = 0,   // /min
-    SpO2,            // %
-    RespRate,        // /min
-    SystolicBp,      // mmHg
-    DiastolicBp,     // mmHg
-    Temperature,     // degrees Celsius
+    HeartRate = 0, // /min
+    SpO2, // %
+    RespRate, // /min
+    SystolicBp, // mmHg
+    DiastolicBp, // mmHg
+    Temperature, // degrees Celsius
 };
 inline constexpr int kVitalKindCount = 6;
 

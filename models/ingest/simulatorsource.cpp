@@ -1,8 +1,7 @@
 #include "simulatorsource.h"
 
-#include "logging.h"
-
 #include "live/livehub.h"
+#include "logging.h"
 #include "sim/patientsimulator.h"
 
 #include <QTimer>
@@ -27,13 +26,13 @@ SimulatorSource::~SimulatorSource() = default;
 sim::Scenario SimulatorSource::demoScenario(int index)
 {
     // A calm ward with one of each problem early on, so any demo size shows them.
-    static constexpr std::array<sim::Scenario, 8> mix{
-        sim::Scenario::Stable,       sim::Scenario::Sepsis,  sim::Scenario::AtrialFibrillation,
-        sim::Scenario::Desaturation, sim::Scenario::Stable,  sim::Scenario::LeadOff,
-        sim::Scenario::Bradycardia,  sim::Scenario::DeviceOffline};
+    static constexpr std::array<sim::Scenario, 8> mix{sim::Scenario::Stable, sim::Scenario::Sepsis,
+        sim::Scenario::AtrialFibrillation, sim::Scenario::Desaturation, sim::Scenario::Stable, sim::Scenario::LeadOff,
+        sim::Scenario::Bradycardia, sim::Scenario::DeviceOffline};
     if (index < static_cast<int>(mix.size()))
         return mix[static_cast<std::size_t>(index)];
-    return index % 5 == 0 ? mix[static_cast<std::size_t>((index / 5) % mix.size())] : sim::Scenario::Stable;
+    // Beyond the first eight, one patient in seven has a problem from the mix; the rest are stable.
+    return index % 7 == 0 ? mix[static_cast<std::size_t>((index / 7) % mix.size())] : sim::Scenario::Stable;
 }
 
 sim::Scenario SimulatorSource::scenario(int index) const

@@ -40,7 +40,7 @@ public:
         int patients = 16;
         quint64 seed = 1;
         std::optional<sim::Scenario> scenario; // nullopt: the demo mix (mostly stable, one of each problem)
-        core::Timestamp startTime = 0;         // 0: now
+        core::Timestamp startTime = 0; // 0: now
     };
 
     SimulatorSource(const Config& config, live::LiveHub& hub, QObject* parent = nullptr);

@@ -1,8 +1,7 @@
 #include "patientlistmodel.h"
 
-#include "dataage.h"
-
 #include "core/nhsnumber.h"
+#include "dataage.h"
 #include "live/livehub.h"
 
 #include <cmath>
@@ -60,25 +59,35 @@ void PatientListModel::refresh()
         }
         endInsertRows();
     }
-    int firstChanged = -1;
-    int lastChanged = -1;
+    // A row changed when anything it displays changed; runs of adjacent changed rows are reported
+    // as one dataChanged each, so views repaint exactly what changed.
+    int runStart = -1;
+    const auto flush = [&](int endRow) {
+        if (runStart >= 0)
+            Q_EMIT dataChanged(index(runStart, 0), index(endRow - 1, ColumnCount - 1));
+        runStart = -1;
+    };
     for (int i = 0; i < std::min(have, want); ++i) {
         Row& r = m_rows[static_cast<std::size_t>(i)];
-        Row fresh{m_hub.feed(i).snapshot(), 0};
-        fresh.ageSeconds = fresh.snapshot.dataAgeSeconds(now);
-        const bool changed = DataAge::format(fresh.ageSeconds) != DataAge::format(r.ageSeconds)
-                             || fresh.snapshot.lastReceived != r.snapshot.lastReceived
-                             || fresh.snapshot.status.ecgLeadOff != r.snapshot.status.ecgLeadOff
-                             || fresh.snapshot.status.online != r.snapshot.status.online;
-        r = fresh;
-        if (changed) {
-            if (firstChanged < 0)
-                firstChanged = i;
-            lastChanged = i;
-        }
+        const QStringList before = displayRow(i);
+        r.snapshot = m_hub.feed(i).snapshot();
+        r.ageSeconds = r.snapshot.dataAgeSeconds(now);
+        const bool changed = displayRow(i) != before;
+        if (changed && runStart < 0)
+            runStart = i;
+        else if (!changed)
+            flush(i);
     }
-    if (firstChanged >= 0)
-        Q_EMIT dataChanged(index(firstChanged, 0), index(lastChanged, ColumnCount - 1));
+    flush(std::min(have, want));
+}
+
+QStringList PatientListModel::displayRow(int row) const
+{
+    QStringList texts;
+    texts.reserve(ColumnCount);
+    for (int c = 0; c < ColumnCount; ++c)
+        texts.append(displayData(row, c).toString());
+    return texts;
 }
 
 double PatientListModel::value(const Row& r, int column)
@@ -160,8 +169,8 @@ QVariant PatientListModel::data(const QModelIndex& index, int role) const
         return displayData(index.row(), index.column());
     case Qt::TextAlignmentRole:
         return index.column() >= HeartRateColumn && index.column() <= TemperatureColumn
-                   ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
-                   : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+            ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+            : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
     case PatientIdRole:
         return m_hub.feed(index.row()).identity().id;
     case PatientIndexRole:

@@ -36,11 +36,11 @@ public:
     };
     enum Roles {
         PatientIdRole = Qt::UserRole + 1,
-        PatientIndexRole,   // index in the LiveHub
+        PatientIndexRole, // index in the LiveHub
         DataAgeSecondsRole, // double; -1: never
-        StaleRole,          // bool: no data for DataAge::kStaleSeconds or more
-        LeadOffRole,        // bool
-        ValueRole,          // the raw numeric value of a numerics column (double, NaN when none)
+        StaleRole, // bool: no data for DataAge::kStaleSeconds or more
+        LeadOffRole, // bool
+        ValueRole, // the raw numeric value of a numerics column (double, NaN when none)
     };
 
     using Clock = std::function<core::Timestamp()>;
@@ -69,6 +69,7 @@ private:
         double ageSeconds = -1;
     };
     [[nodiscard]] QVariant displayData(int row, int column) const;
+    [[nodiscard]] QStringList displayRow(int row) const;
     [[nodiscard]] static double value(const Row& r, int column);
 
     live::LiveHub& m_hub;

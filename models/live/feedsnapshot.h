@@ -14,7 +14,7 @@ struct FeedSnapshot
 {
     core::VitalSigns vitals;
     core::DeviceStatus status;
-    core::Timestamp lastReceived = 0;  // workstation time anything last arrived for this patient; 0: never
+    core::Timestamp lastReceived = 0; // workstation time anything last arrived for this patient; 0: never
     std::array<core::Timestamp, core::kStreamCount> lastSampleTime{}; // device time of each stream's newest sample
 
     // Seconds since anything arrived, measured at `now`; -1 when nothing ever did.

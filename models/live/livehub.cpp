@@ -4,8 +4,7 @@ namespace vigil::live {
 
 LiveHub::LiveHub(QObject* parent)
     : QObject(parent)
-{
-}
+{ }
 
 LiveHub::~LiveHub() = default;
 

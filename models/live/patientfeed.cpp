@@ -13,13 +13,13 @@ PatientFeed::PatientFeed(core::PatientIdentity identity)
     : m_identity(std::move(identity))
 {
     for (core::StreamKind kind : core::kAllStreams) {
-        m_rings[static_cast<std::size_t>(core::streamIndex(kind))] =
-            std::make_unique<signal::RingBuffer<float>>(static_cast<std::size_t>(core::sampleRateHz(kind) * kRingSeconds));
+        m_rings[static_cast<std::size_t>(core::streamIndex(kind))] = std::make_unique<signal::RingBuffer<float>>(
+            static_cast<std::size_t>(core::sampleRateHz(kind) * kRingSeconds));
     }
 }
 
-void PatientFeed::appendSamples(core::StreamKind kind, Timestamp firstSampleTime, std::span<const float> samples,
-                                Timestamp receivedAt)
+void PatientFeed::appendSamples(
+    core::StreamKind kind, Timestamp firstSampleTime, std::span<const float> samples, Timestamp receivedAt)
 {
     if (samples.empty())
         return;

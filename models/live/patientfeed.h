@@ -1,8 +1,7 @@
 #pragma once
 
-#include "feedsnapshot.h"
-
 #include "core/patientidentity.h"
+#include "feedsnapshot.h"
 #include "signal/ringbuffer.h"
 
 #include <QMutex>
@@ -47,7 +46,7 @@ public:
     // counter stays proportional to time; samples older than the newest one already held are
     // dropped (ordering and late data are the router's job).
     void appendSamples(core::StreamKind kind, core::Timestamp firstSampleTime, std::span<const float> samples,
-                       core::Timestamp receivedAt);
+        core::Timestamp receivedAt);
     void updateVital(core::VitalKind kind, const core::Measurement& measurement, core::Timestamp receivedAt);
     void updateStatus(const core::DeviceStatus& status, core::Timestamp receivedAt);
 
@@ -66,10 +65,10 @@ private:
     std::array<std::unique_ptr<signal::RingBuffer<float>>, core::kStreamCount> m_rings;
 
     mutable QMutex m_mutex;
-    FeedSnapshot m_snapshot;                                    // guarded by m_mutex
+    FeedSnapshot m_snapshot; // guarded by m_mutex
     std::array<core::Timestamp, core::kStreamCount> m_timeOfIndexZero{}; // guarded by m_mutex
     std::array<std::deque<TrendPoint>, core::kVitalKindCount> m_trends; // guarded by m_mutex
-    std::vector<float> m_fill;                                  // writer thread only
+    std::vector<float> m_fill; // writer thread only
 };
 
 } // namespace vigil::live

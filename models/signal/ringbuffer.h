@@ -4,6 +4,7 @@
 #include <atomic>
 #include <bit>
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <vector>
 
@@ -14,27 +15,29 @@ namespace vigil::signal {
 // Samples are numbered from 0 by a 64-bit counter that never wraps in practice. Each reader keeps
 // its own cursor (the index of the next sample it wants) and pulls once per frame; the writer never
 // waits for readers. A reader that falls more than capacity() behind loses the oldest samples and
-// is told how many (ReadResult::lost). The copy is validated after the fact (seqlock style): slots
-// the writer may have overwritten during the copy are dropped and counted as lost.
-template <typename T>
+// is told how many (ReadResult::lost). The copy is validated after the fact (seqlock style): the
+// writer announces how far it is about to write (m_claimed) before it touches any slot, and slots
+// the writer may have overwritten during the copy are dropped and counted as lost. Slots are
+// relaxed atomics, so a concurrent overwrite is never a data race (and costs nothing on x86/ARM).
+template<typename T>
 class RingBuffer final
 {
 public:
     struct ReadResult
     {
-        std::uint64_t first = 0;  // index of out[0]
-        std::uint64_t next = 0;   // the reader's cursor after this read
-        std::uint64_t lost = 0;   // samples between the requested cursor and `first` that were overwritten
+        std::uint64_t first = 0; // index of out[0]
+        std::uint64_t next = 0; // the reader's cursor after this read
+        std::uint64_t lost = 0; // samples between the requested cursor and `first` that were overwritten
     };
 
     // Capacity is rounded up to a power of two.
     explicit RingBuffer(std::size_t capacity)
-        : m_slots(std::bit_ceil(std::max<std::size_t>(capacity, 2)))
-        , m_mask(m_slots.size() - 1)
-    {
-    }
+        : m_capacity(std::bit_ceil(std::max<std::size_t>(capacity, 2)))
+        , m_mask(m_capacity - 1)
+        , m_slots(std::make_unique<std::atomic<T>[]>(m_capacity))
+    { }
 
-    [[nodiscard]] std::size_t capacity() const { return m_slots.size(); }
+    [[nodiscard]] std::size_t capacity() const { return m_capacity; }
 
     // Total samples ever written. Safe from any thread.
     [[nodiscard]] std::uint64_t written() const { return m_written.load(std::memory_order_acquire); }
@@ -48,8 +51,11 @@ public:
             w += samples.size() - capacity();
             samples = samples.last(capacity());
         }
+        // Announce the overwrite before doing it; pairs with the reader's acquire fence.
+        m_claimed.store(w + samples.size(), std::memory_order_relaxed);
+        std::atomic_thread_fence(std::memory_order_release);
         for (const T& s : samples)
-            m_slots[w++ & m_mask] = s;
+            m_slots[w++ & m_mask].store(s, std::memory_order_relaxed);
         m_written.store(w, std::memory_order_release);
     }
 
@@ -65,24 +71,26 @@ public:
         const std::uint64_t end = (w - start > maxCount) ? start + maxCount : w;
         const std::size_t base = out.size();
         for (std::uint64_t i = start; i < end; ++i)
-            out.push_back(m_slots[i & m_mask]);
+            out.push_back(m_slots[i & m_mask].load(std::memory_order_relaxed));
         std::atomic_thread_fence(std::memory_order_acquire);
-        // Anything older than (newest - capacity) may have been overwritten while we copied.
-        const std::uint64_t w2 = m_written.load(std::memory_order_relaxed);
+        // Anything older than (claimed - capacity) may have been overwritten while we copied.
+        const std::uint64_t w2 = m_claimed.load(std::memory_order_relaxed);
         const std::uint64_t safe = w2 > capacity() ? w2 - capacity() : 0;
         if (safe > start) {
             const std::uint64_t drop = std::min(safe, end) - start;
             out.erase(out.begin() + static_cast<std::ptrdiff_t>(base),
-                      out.begin() + static_cast<std::ptrdiff_t>(base + drop));
+                out.begin() + static_cast<std::ptrdiff_t>(base + drop));
             start += drop;
         }
         return {start, end, start - cursor};
     }
 
 private:
-    std::vector<T> m_slots;
+    std::size_t m_capacity;
     std::uint64_t m_mask;
+    std::unique_ptr<std::atomic<T>[]> m_slots;
     std::atomic<std::uint64_t> m_written{0};
+    std::atomic<std::uint64_t> m_claimed{0};
 };
 
 } // namespace vigil::signal

@@ -72,10 +72,13 @@ void SweepTrace::append(std::span<const float> samples)
                 const double slope = (static_cast<double>(v1) - v0) / m_columnsPerSample;
                 col.include(static_cast<float>(v0 + slope * (xa - x0)));
                 col.include(static_cast<float>(v0 + slope * (xb - x0)));
-            } else if (k == steps && !std::isnan(v1)) {
+            } else if (!std::isnan(v1) && (k == steps || (k == steps - 1 && x1 == static_cast<double>(steps)))) {
+                // A point with no line into it; on a column boundary it belongs to both columns,
+                // as a line's end point does.
                 col.include(v1);
             }
         }
+        touch(m_column); // column k = 0 changed too (the segment's start), and all up to the head
         touch(m_column + steps);
         m_column += steps;
         m_fraction = x1 - static_cast<double>(steps);

@@ -24,8 +24,8 @@ class SweepTrace final
 public:
     struct Dirty
     {
-        int first = 0;  // first changed column
-        int count = 0;  // number of changed columns from `first`, wrapping at columnCount(); 0: none
+        int first = 0; // first changed column
+        int count = 0; // number of changed columns from `first`, wrapping at columnCount(); 0: none
     };
 
     void configure(int columns, double columnsPerSample);
@@ -51,11 +51,11 @@ private:
 
     std::vector<ColumnSpan> m_columns;
     double m_columnsPerSample = 1.0;
-    std::int64_t m_column = 0;        // unwrapped column of the newest sample
-    double m_fraction = 0.0;          // position of the newest sample within m_column, [0, 1)
+    std::int64_t m_column = 0; // unwrapped column of the newest sample
+    double m_fraction = 0.0; // position of the newest sample within m_column, [0, 1)
     float m_last = 0.0f;
     bool m_started = false;
-    std::int64_t m_dirtyFirst = -1;   // unwrapped; -1: nothing dirty
+    std::int64_t m_dirtyFirst = -1; // unwrapped; -1: nothing dirty
     std::int64_t m_dirtyLast = -1;
 };
 

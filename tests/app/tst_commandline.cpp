@@ -30,12 +30,12 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString shot = dir.filePath(QStringLiteral("shot.png"));
         QString error;
-        const auto cl = CommandLine::parse({QStringLiteral("vigil"), QStringLiteral("--demo"), QStringLiteral("--patients"),
-                                            QStringLiteral("64"), QStringLiteral("--seed"), QStringLiteral("42"),
-                                            QStringLiteral("--scenario"), QStringLiteral("sepsis"),
-                                            QStringLiteral("--renderer=software"), QStringLiteral("--screenshot"), shot,
-                                            QStringLiteral("--quit-after-ms"), QStringLiteral("1500")},
-                                           &error);
+        const auto cl = CommandLine::parse(
+            {QStringLiteral("vigil"), QStringLiteral("--demo"), QStringLiteral("--patients"), QStringLiteral("64"),
+                QStringLiteral("--seed"), QStringLiteral("42"), QStringLiteral("--scenario"), QStringLiteral("sepsis"),
+                QStringLiteral("--renderer=software"), QStringLiteral("--screenshot"), shot,
+                QStringLiteral("--quit-after-ms"), QStringLiteral("1500")},
+            &error);
         QVERIFY2(cl, qPrintable(error));
         QCOMPARE(cl->patients, 64);
         QCOMPARE(cl->seed, quint64{42});
@@ -49,14 +49,22 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("message");
-        QTest::newRow("zero patients") << QStringList{QStringLiteral("--patients"), QStringLiteral("0")} << QStringLiteral("1 to 256");
-        QTest::newRow("too many patients") << QStringList{QStringLiteral("--patients"), QStringLiteral("257")} << QStringLiteral("1 to 256");
-        QTest::newRow("patients not a number") << QStringList{QStringLiteral("--patients=lots")} << QStringLiteral("1 to 256");
-        QTest::newRow("unknown renderer") << QStringList{QStringLiteral("--renderer"), QStringLiteral("vulkan")} << QStringLiteral("Unknown renderer");
-        QTest::newRow("unknown scenario") << QStringList{QStringLiteral("--scenario"), QStringLiteral("zombie")} << QStringLiteral("Unknown scenario");
-        QTest::newRow("unwritable screenshot") << QStringList{QStringLiteral("--screenshot"), QStringLiteral("/nonexistent-dir/x.png")} << QStringLiteral("Cannot write the screenshot");
+        QTest::newRow("zero patients") << QStringList{QStringLiteral("--patients"), QStringLiteral("0")}
+                                       << QStringLiteral("1 to 256");
+        QTest::newRow("too many patients")
+            << QStringList{QStringLiteral("--patients"), QStringLiteral("257")} << QStringLiteral("1 to 256");
+        QTest::newRow("patients not a number")
+            << QStringList{QStringLiteral("--patients=lots")} << QStringLiteral("1 to 256");
+        QTest::newRow("unknown renderer") << QStringList{QStringLiteral("--renderer"), QStringLiteral("vulkan")}
+                                          << QStringLiteral("Unknown renderer");
+        QTest::newRow("unknown scenario") << QStringList{QStringLiteral("--scenario"), QStringLiteral("zombie")}
+                                          << QStringLiteral("Unknown scenario");
+        QTest::newRow("unwritable screenshot")
+            << QStringList{QStringLiteral("--screenshot"), QStringLiteral("/nonexistent-dir/x.png")}
+            << QStringLiteral("Cannot write the screenshot");
         QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")} << QStringLiteral("frobnicate");
-        QTest::newRow("negative quit time") << QStringList{QStringLiteral("--quit-after-ms"), QStringLiteral("-5")} << QStringLiteral("quit-after-ms");
+        QTest::newRow("negative quit time")
+            << QStringList{QStringLiteral("--quit-after-ms"), QStringLiteral("-5")} << QStringLiteral("quit-after-ms");
     }
     void badArgumentsExitWithCode2()
     {

@@ -2,12 +2,11 @@
 // gets a trace, technical states replace traces explicitly, and GPU and software output agree.
 
 #include "glwaveformview.h"
+#include "ingest/simulatorsource.h"
+#include "live/livehub.h"
 #include "monitorpalette.h"
 #include "softwarewaveformview.h"
 #include "waveformscene.h"
-
-#include "ingest/simulatorsource.h"
-#include "live/livehub.h"
 
 #include <QDir>
 #include <QSignalSpy>
@@ -40,7 +39,9 @@ int countNear(const QImage& image, const QRect& rect, QColor colour)
     for (int y = rect.top(); y <= rect.bottom(); ++y) {
         for (int x = rect.left(); x <= rect.right(); ++x) {
             const QColor c = QColor::fromRgb(image.pixel(x, y));
-            if (std::abs(c.red() - colour.red()) + std::abs(c.green() - colour.green()) + std::abs(c.blue() - colour.blue()) < 90)
+            if (std::abs(c.red() - colour.red()) + std::abs(c.green() - colour.green())
+                    + std::abs(c.blue() - colour.blue())
+                < 90)
                 ++n;
         }
     }
@@ -164,8 +165,11 @@ private Q_SLOTS:
                 const int glColumns = columnsWithTrace(glImage, band, colour);
                 const int swColumns = columnsWithTrace(swImage, band, colour);
                 const QString where = QStringLiteral("tile %1 %2").arg(t).arg(core::streamLabel(kind));
-                QVERIFY2(glColumns > band.width() / 2, qPrintable(where + QStringLiteral(": GL drew %1 of %2 columns").arg(glColumns).arg(band.width())));
-                QVERIFY2(swColumns > band.width() / 2, qPrintable(where + QStringLiteral(": software drew %1 of %2 columns").arg(swColumns).arg(band.width())));
+                QVERIFY2(glColumns > band.width() / 2,
+                    qPrintable(where + QStringLiteral(": GL drew %1 of %2 columns").arg(glColumns).arg(band.width())));
+                QVERIFY2(swColumns > band.width() / 2,
+                    qPrintable(
+                        where + QStringLiteral(": software drew %1 of %2 columns").arg(swColumns).arg(band.width())));
                 for (int y = band.top(); y <= band.bottom(); ++y) {
                     for (int x = band.left(); x <= band.right(); ++x) {
                         const bool a = (glImage.pixel(x, y) & 0xffffff) == (colour & 0xffffff);
@@ -176,12 +180,15 @@ private Q_SLOTS:
                 }
             }
             // Text (name, numerics) is drawn by both: the header is not empty.
-            QVERIFY(countColour(glImage, g.header, ui::MonitorPalette::background().rgb()) < g.header.width() * g.header.height());
+            QVERIFY(countColour(glImage, g.header, ui::MonitorPalette::background().rgb())
+                < g.header.width() * g.header.height());
         }
         // Same scene, same geometry: the two renderers agree within 1 % of trace pixels.
         QVERIFY(traceTotal > 0);
         const double ratio = static_cast<double>(mismatch) / static_cast<double>(traceTotal);
-        QVERIFY2(ratio <= 0.01, qPrintable(QStringLiteral("GL and software differ in %1 of %2 trace pixels").arg(mismatch).arg(traceTotal)));
+        QVERIFY2(ratio <= 0.01,
+            qPrintable(
+                QStringLiteral("GL and software differ in %1 of %2 trace pixels").arg(mismatch).arg(traceTotal)));
     }
 
     void technicalStatesReplaceTraces_data()
@@ -208,7 +215,8 @@ private Q_SLOTS:
         QVERIFY(runUntil(lead, [](const live::FeedSnapshot& s) { return s.status.ecgLeadOff; }));
         lead.runTo(lead.now + 2 * core::kMicrosPerSecond);
         QVERIFY(lead.hub.feed(0).snapshot().status.ecgLeadOff);
-        QVERIFY(runUntil(offline, [&offline](const live::FeedSnapshot& s) { return s.dataAgeSeconds(offline.now) > 30; }));
+        QVERIFY(
+            runUntil(offline, [&offline](const live::FeedSnapshot& s) { return s.dataAgeSeconds(offline.now) > 30; }));
 
         for (Rig* rig : {&lead, &offline}) {
             View view(*rig, kind);
@@ -226,7 +234,8 @@ private Q_SLOTS:
             // The state is written where the trace would be: the ECG band for LEAD OFF, across all
             // bands for NO DATA.
             const QRect stateArea = rig == &lead ? ecg : g.bands[0].united(g.bands[2]);
-            QVERIFY2(countNear(image, stateArea, ui::MonitorPalette::technical()) > 20, "the technical state text is missing");
+            QVERIFY2(countNear(image, stateArea, ui::MonitorPalette::technical()) > 20,
+                "the technical state text is missing");
             if (rig == &lead) {
                 QVERIFY(view.scene.tile(0).info.leadOff);
                 // Pleth and respiration continue while only the ECG lead is off.
@@ -237,7 +246,7 @@ private Q_SLOTS:
             }
             image.save(artefact(QStringLiteral("tst_liveview_state_%1_%2.png")
                                     .arg(rig == &lead ? QStringLiteral("leadoff") : QStringLiteral("nodata"),
-                                         ui::WaveformRenderer::kindName(kind))));
+                                        ui::WaveformRenderer::kindName(kind))));
         }
     }
 

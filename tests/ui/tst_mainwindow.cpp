@@ -2,13 +2,12 @@
 // back to the software renderer visibly; the View menu switches renderer; Enter opens the detail
 // view with its vitals trend.
 
+#include "ingest/simulatorsource.h"
+#include "live/livehub.h"
 #include "mainwindow.h"
 #include "patientdetailview.h"
 #include "vitalstrendchart.h"
 #include "waveformscene.h"
-
-#include "ingest/simulatorsource.h"
-#include "live/livehub.h"
 
 #include <QAction>
 #include <QDir>
@@ -98,7 +97,8 @@ private Q_SLOTS:
         QVERIFY(detail->trendChart()->pointCount(core::VitalKind::SpO2) > 5);
         QVERIFY(detail->trendChart()->pointCount(core::VitalKind::SystolicBp) >= 1);
         QTest::qWait(200);
-        QVERIFY(detail->grab().toImage().save(QDir::current().absoluteFilePath(QStringLiteral("tst_mainwindow_detail.png"))));
+        QVERIFY(detail->grab().toImage().save(
+            QDir::current().absoluteFilePath(QStringLiteral("tst_mainwindow_detail.png"))));
         QTest::keyClick(detail, Qt::Key_Escape);
         QTRY_VERIFY(window.detailView() == nullptr);
     }

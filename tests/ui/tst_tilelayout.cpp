@@ -43,7 +43,8 @@ private Q_SLOTS:
         for (std::size_t i = 0; i < g.size(); ++i) {
             QVERIFY(QRect(QPoint(0, 0), area).contains(g[i].frame));
             for (std::size_t j = i + 1; j < g.size(); ++j)
-                QVERIFY2(!g[i].frame.intersects(g[j].frame), qPrintable(QStringLiteral("tiles %1 and %2 overlap").arg(i).arg(j)));
+                QVERIFY2(!g[i].frame.intersects(g[j].frame),
+                    qPrintable(QStringLiteral("tiles %1 and %2 overlap").arg(i).arg(j)));
             // Every part of the tile lies inside its frame, bands are stacked and do not overlap the numerics.
             for (std::size_t s = 0; s < 3; ++s) {
                 QVERIFY(g[i].frame.contains(g[i].bands[s]));

@@ -217,12 +217,14 @@ void TestSimulatorSource::demoScenario_data()
     QTest::newRow("7") << 7 << Scenario::DeviceOffline;
     QTest::newRow("8") << 8 << Scenario::Stable;
     QTest::newRow("9") << 9 << Scenario::Stable;
-    QTest::newRow("10: every fifth repeats the mix") << 10 << Scenario::AtrialFibrillation;
-    QTest::newRow("11") << 11 << Scenario::Stable;
-    QTest::newRow("15") << 15 << Scenario::Desaturation;
-    QTest::newRow("25") << 25 << Scenario::LeadOff;
-    QTest::newRow("40: the mix wraps") << 40 << Scenario::Stable;
-    QTest::newRow("45") << 45 << Scenario::Sepsis;
+    QTest::newRow("10") << 10 << Scenario::Stable;
+    QTest::newRow("14: every seventh repeats the mix") << 14 << Scenario::AtrialFibrillation;
+    QTest::newRow("15") << 15 << Scenario::Stable;
+    QTest::newRow("21") << 21 << Scenario::Desaturation;
+    QTest::newRow("25") << 25 << Scenario::Stable;
+    QTest::newRow("35") << 35 << Scenario::LeadOff;
+    QTest::newRow("56: the mix wraps") << 56 << Scenario::Stable;
+    QTest::newRow("63") << 63 << Scenario::Sepsis;
 }
 
 void TestSimulatorSource::demoScenario()

@@ -2,6 +2,7 @@
 #include "live/livehub.h"
 
 #include <QAbstractItemModelTester>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -335,7 +336,8 @@ void TestPatientListModel::roles()
     QCOMPARE(
         f.role(0, PatientListModel::NameColumn, Qt::TextAlignmentRole).toInt(), int(Qt::AlignLeft | Qt::AlignVCenter));
     QVERIFY(!f.model->index(0, 0).data(Qt::DecorationRole).isValid());
-    QVERIFY(!f.model->data(f.model->index(5, 0)).isValid());
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("is not valid")));
+    QVERIFY(!f.model->data(f.model->index(5, 0)).isValid()); // no such row
 }
 
 void TestPatientListModel::dataChangedOnlyForChangedRows_data()
@@ -381,13 +383,6 @@ void TestPatientListModel::dataChangedOnlyForChangedRows()
     QString actualText;
     for (int r : actual)
         actualText += QString::number(r) + QLatin1Char(' ');
-    if (qstrcmp(QTest::currentDataTag(), "rows 0 and 2, not 1") == 0
-        || qstrcmp(QTest::currentDataTag(), "first and last, not between") == 0) {
-        QEXPECT_FAIL("",
-            "PatientListModel::refresh() emits one dataChanged range from the first to the last "
-            "changed row, so unchanged rows in between are reported too",
-            Continue);
-    }
     QVERIFY2(actual == expected, qPrintable(QStringLiteral("dataChanged covered rows: ") + actualText));
     for (const QList<QVariant>& args : spy) {
         QCOMPARE(args.at(0).value<QModelIndex>().column(), 0);

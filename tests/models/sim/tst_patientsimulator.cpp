@@ -868,6 +868,7 @@ void TestPatientSimulator::generationCost()
     constexpr Timestamp kDuration = 60 * kSecond;
     std::vector<std::unique_ptr<PatientSimulator>> sims;
     const QStringList names = scenarioNames();
+    sims.reserve(kPatients);
     for (int i = 0; i < kPatients; ++i)
         sims.push_back(std::make_unique<PatientSimulator>(3, i, *scenarioFromName(names[i % names.size()]), kStart));
     QElapsedTimer timer;
@@ -883,7 +884,7 @@ void TestPatientSimulator::generationCost()
         }
     }
     const double elapsedUs = double(timer.nsecsElapsed()) / 1000.0;
-    const double perPatientSecond = elapsedUs / (kPatients * double(kDuration / kSecond));
+    const double perPatientSecond = elapsedUs / (kPatients * double(kDuration) / double(kSecond));
     qInfo("generation cost: %.1f us per simulated second per patient (%zu samples); 64 patients in real time: "
           "%.3f %% of one core",
         perPatientSecond, samples, perPatientSecond * 64 / 1e6 * 100);
