@@ -13,6 +13,18 @@
 
 namespace vigil::ui {
 
+bool GlSelfTest::isSoftwareRasterizer(const QString& glRenderer)
+{
+    static const char* const kSoftware[] = {"llvmpipe", "softpipe", "swrast", "software rasterizer", "swiftshader",
+        "microsoft basic render", "gdi generic"};
+    const QString r = glRenderer.toLower();
+    for (const char* name : kSoftware) {
+        if (r.contains(QLatin1String(name)))
+            return true;
+    }
+    return false;
+}
+
 GlSelfTest::Result GlSelfTest::run()
 {
     Result result;
@@ -115,6 +127,7 @@ GlSelfTest::Result GlSelfTest::run()
     }
     context.doneCurrent();
     result.ok = true;
+    result.softwareRasterizer = isSoftwareRasterizer(result.renderer);
     return result;
 }
 

@@ -18,7 +18,13 @@ public:
         bool ok = false;
         QString reason; // why it failed, for the user and the log
         QString renderer; // GL_RENDERER string when a context was made
+        // OpenGL works but is emulated on the CPU (llvmpipe, softpipe, SwiftShader, Microsoft's
+        // basic renderer): common in virtual desktops. The software renderer is faster there.
+        bool softwareRasterizer = false;
     };
+
+    [[nodiscard]] static bool isSoftwareRasterizer(const QString& glRenderer);
+
 
     // Needs a QGuiApplication. Fails fast on platforms without OpenGL (offscreen, minimal).
     [[nodiscard]] static Result run();

@@ -35,6 +35,7 @@ public:
     [[nodiscard]] Kind kind() const override { return Kind::Gl; }
     [[nodiscard]] QWidget* widget() override { return this; }
     void frame(const std::vector<int>& changedTiles) override;
+    void presentNow() override { repaint(); }
     [[nodiscard]] QImage grabImage() override;
 
     // Benchmarks: finish GPU work inside paintGL so a repaint's duration includes it.

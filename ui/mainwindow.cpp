@@ -44,7 +44,7 @@ DisplaySettings settingsForScreen(const QScreen* screen)
 
 } // namespace
 
-MainWindow::MainWindow(live::LiveHub& hub, WaveformRenderer::Kind requested, QWidget* parent)
+MainWindow::MainWindow(live::LiveHub& hub, std::optional<WaveformRenderer::Kind> requested, QWidget* parent)
     : QMainWindow(parent)
     , m_hub(hub)
 {
@@ -89,7 +89,12 @@ MainWindow::MainWindow(live::LiveHub& hub, WaveformRenderer::Kind requested, QWi
     statusBar()->addPermanentWidget(new QLabel(tr("Alarms from this workstation are advisory"), this));
 
     buildMenus();
-    setRenderer(requested);
+    if (requested) {
+        setRenderer(*requested);
+    } else {
+        const WaveformRenderer::Kind chosen = automaticRenderer(&m_automaticNote);
+        setRenderer(chosen);
+    }
 
     // Frame clock: pull new samples and draw what changed, ~60 times a second. Tile text is
     // refreshed round-robin so every tile is re-read twice a second without a burst in one frame.
@@ -168,6 +173,23 @@ void MainWindow::buildMenus()
     });
 }
 
+WaveformRenderer::Kind MainWindow::automaticRenderer(QString* why)
+{
+    const GlSelfTest::Result test = GlSelfTest::run();
+    if (!test.ok) {
+        *why = tr("OpenGL unavailable: %1").arg(test.reason);
+        return WaveformRenderer::Kind::Software;
+    }
+    if (test.softwareRasterizer) {
+        // Every frame of a QOpenGLWidget is composed through the CPU-emulated GL: far slower than
+        // drawing with QPainter (measured by `vigilctl bench render`).
+        *why = tr("OpenGL here is emulated on the CPU (%1)").arg(test.renderer);
+        return WaveformRenderer::Kind::Software;
+    }
+    why->clear();
+    return WaveformRenderer::Kind::Gl;
+}
+
 void MainWindow::setRenderer(WaveformRenderer::Kind kind)
 {
     if (m_renderer && m_renderer->kind() == kind)
@@ -194,6 +216,7 @@ void MainWindow::setRenderer(WaveformRenderer::Kind kind)
     m_renderer->widget()->setFocus();
     if (kind == WaveformRenderer::Kind::Gl) {
         m_fallbackReason.clear();
+        m_automaticNote.clear();
         m_banner->hide();
     }
     for (QAction* a : m_rendererGroup->actions())
@@ -233,6 +256,8 @@ void MainWindow::updateStatus()
         m_renderer->kind() == WaveformRenderer::Kind::Gl ? tr("Renderer: GPU (OpenGL)") : tr("Renderer: software");
     if (!m_fallbackReason.isEmpty())
         text += tr(" \u2014 GPU unavailable: %1").arg(m_fallbackReason);
+    else if (!m_automaticNote.isEmpty() && m_renderer->kind() == WaveformRenderer::Kind::Software)
+        text += tr(" (chosen automatically: %1)").arg(m_automaticNote);
     m_rendererLabel->setText(text);
     const DisplaySettings& s = m_scene->displaySettings();
     m_gainLabel->setText(tr("%1 mm/s  \u00B7  ECG %2 mm/mV").arg(s.sweepMmPerSecond).arg(s.ecgGainMmPerMv));
@@ -255,8 +280,9 @@ void MainWindow::renderFrame()
     if (!m_renderer)
         return;
     m_scene->advance();
-    // Two refreshes per second per tile at 60 frames per second.
-    m_refreshBudget = std::max(1, (m_scene->tileCount() + 29) / 30);
+    // Each tile's numerics are re-read once a second (as a bedside monitor updates them), spread
+    // over the frames so text painting never piles up in one frame.
+    m_refreshBudget = WaveformScene::refreshBudget(m_scene->tileCount());
     m_renderer->frame(m_scene->refreshInfo(m_refreshBudget));
 }
 

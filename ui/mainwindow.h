@@ -7,6 +7,8 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <optional>
+
 class QActionGroup;
 class QDockWidget;
 class QLabel;
@@ -30,17 +32,21 @@ class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 public:
-    MainWindow(live::LiveHub& hub, WaveformRenderer::Kind requested, QWidget* parent = nullptr);
+    // requested: nullopt chooses automatically: the GPU renderer when OpenGL passes the self-test on
+    // real hardware, the software renderer when OpenGL is missing, broken or emulated on the CPU.
+    MainWindow(live::LiveHub& hub, std::optional<WaveformRenderer::Kind> requested, QWidget* parent = nullptr);
     ~MainWindow() override;
 
     [[nodiscard]] WaveformRenderer* renderer() const { return m_renderer; }
     [[nodiscard]] WaveformScene& scene() { return *m_scene; }
     [[nodiscard]] PatientDetailView* detailView() const { return m_detail; }
-    // Why the GPU renderer is not in use, when it was requested; empty otherwise.
+    // Why the GPU renderer is not in use, when it was requested or chosen automatically; empty otherwise.
     [[nodiscard]] QString fallbackReason() const { return m_fallbackReason; }
 
     // Switches renderer; a GL request runs the self-test first and falls back to software, visibly.
     void setRenderer(WaveformRenderer::Kind kind);
+    // The automatic choice (see the constructor); *why says why software was chosen.
+    [[nodiscard]] static WaveformRenderer::Kind automaticRenderer(QString* why);
     void setDisplaySettings(const DisplaySettings& settings);
     void openPatient(int patient);
     // Advances the scene and draws one frame now (tests and benchmarks drive frames themselves).
@@ -66,6 +72,7 @@ private:
     QActionGroup* m_rendererGroup = nullptr;
     QPointer<PatientDetailView> m_detail;
     QString m_fallbackReason;
+    QString m_automaticNote;
     int m_refreshBudget = 1;
 };
 

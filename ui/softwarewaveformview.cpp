@@ -60,7 +60,7 @@ void SoftwareWaveformView::redrawTile(int tile, bool bandsToo)
     m_dirty += m_scene.tile(tile).geometry.frame;
 }
 
-QRect SoftwareWaveformView::drawColumns(int tile, int stream, int first, int count)
+std::pair<QRect, QRect> SoftwareWaveformView::drawColumns(int tile, int stream, int first, int count)
 {
     const WaveformScene::Tile& t = m_scene.tile(tile);
     const auto kind = static_cast<StreamKind>(stream);
@@ -91,14 +91,14 @@ QRect SoftwareWaveformView::drawColumns(int tile, int stream, int first, int cou
     for (int i = 1; i <= erase; ++i)
         paintColumn((head + i) % width);
 
-    if (count + erase >= width)
-        return band;
-    const int start = first;
-    const int end = (head + erase) % width;
-    if (end >= start)
-        return QRect(band.left() + start, band.top(), end - start + 1, band.height());
-    // Wrapped: the union of both ends is cheaper to repaint as the whole band.
-    return band;
+    // What changed: from `first` through the erase bar ahead of the head, wrapping at the edge.
+    const int span = (head + erase - first + 2 * width) % width + 1;
+    if (count + erase >= width || span >= width)
+        return {band, QRect()};
+    if (first + span <= width)
+        return {QRect(band.left() + first, band.top(), span, band.height()), QRect()};
+    return {QRect(band.left() + first, band.top(), width - first, band.height()),
+        QRect(band.left(), band.top(), first + span - width, band.height())};
 }
 
 void SoftwareWaveformView::frame(const std::vector<int>& changedTiles)
@@ -112,32 +112,54 @@ void SoftwareWaveformView::frame(const std::vector<int>& changedTiles)
     } else {
         for (int t : changedTiles)
             redrawTile(t, false);
+        // Sweeps run in phase (same band width, started by the clock), so the changed columns of all
+        // tiles in a grid column line up: merging rectangles whose x ranges overlap leaves a handful
+        // of tall narrow rectangles per frame instead of one or two per trace, which keeps the
+        // repaint and the flush to the window system cheap.
+        std::vector<QRect> merged;
+        const auto add = [&merged](const QRect& r) {
+            if (r.isEmpty())
+                return;
+            for (QRect& m : merged) {
+                if (r.left() <= m.right() + 1 && m.left() <= r.right() + 1) {
+                    m |= r;
+                    return;
+                }
+            }
+            merged.push_back(r);
+        };
         for (int t = 0; t < m_scene.tileCount(); ++t) {
-            // The three traces of a tile are time-aligned, so their changed columns sit at about the
-            // same x: one bounding rectangle per tile keeps the repaint region (and the number of
-            // rectangles flushed to the window system) small.
-            QRect tileDirty;
             for (int s = 0; s < core::kStreamCount; ++s) {
                 auto& trace = m_scene.tile(t).traces[static_cast<std::size_t>(s)];
                 const signal::SweepTrace::Dirty d = trace.sweep.takeDirty();
                 if (d.count == 0 || m_scene.suppressed(t, static_cast<StreamKind>(s)))
                     continue;
-                tileDirty |= drawColumns(t, s, d.first, d.count);
+                const auto [a, b] = drawColumns(t, s, d.first, d.count);
+                add(a);
+                add(b);
             }
-            if (!tileDirty.isEmpty())
-                m_dirty += tileDirty;
         }
+        for (const QRect& r : merged)
+            m_dirty += r;
     }
     if (!m_dirty.isEmpty()) {
         update(m_dirty);
+        m_scheduled += m_dirty;
         m_dirty = QRegion();
     }
+}
+
+void SoftwareWaveformView::presentNow()
+{
+    if (!m_scheduled.isEmpty())
+        repaint(m_scheduled);
 }
 
 void SoftwareWaveformView::paintEvent(QPaintEvent* event)
 {
     if (m_image.size() != size())
         redrawAll();
+    m_scheduled -= event->region();
     QPainter p(this);
     for (const QRect& r : event->region())
         p.drawImage(r, m_image, r);

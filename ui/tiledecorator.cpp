@@ -8,19 +8,45 @@
 #include <QPainter>
 #include <QPainterPath>
 
+#include <map>
+#include <memory>
+
 namespace vigil::ui {
 
 using core::StreamKind;
 
 namespace {
 
-QFont tileFont(int pixelSize, bool bold = false)
+// Fonts and their metrics are built once per size: tiles are repainted every second and building
+// a QFont/QFontMetrics each time dominated the cost. GUI thread only.
+struct CachedFont
 {
-    QFont f(QStringLiteral("DejaVu Sans"));
-    f.setPixelSize(pixelSize);
-    f.setBold(bold);
-    f.setStyleHint(QFont::SansSerif);
-    return f;
+    QFont font;
+    QFontMetrics metrics;
+};
+
+const CachedFont& cachedFont(int pixelSize, bool bold = false)
+{
+    static std::map<std::pair<int, bool>, std::unique_ptr<CachedFont>> cache;
+    auto& slot = cache[{pixelSize, bold}];
+    if (!slot) {
+        QFont f(QStringLiteral("DejaVu Sans"));
+        f.setPixelSize(pixelSize);
+        f.setBold(bold);
+        f.setStyleHint(QFont::SansSerif);
+        slot = std::make_unique<CachedFont>(CachedFont{f, QFontMetrics(f)});
+    }
+    return *slot;
+}
+
+const QFont& tileFont(int pixelSize, bool bold = false)
+{
+    return cachedFont(pixelSize, bold).font;
+}
+
+const QFontMetrics& tileMetrics(int pixelSize, bool bold = false)
+{
+    return cachedFont(pixelSize, bold).metrics;
 }
 
 void drawStateText(QPainter& p, const QRect& rect, const QString& text, int pixelSize)
@@ -67,21 +93,21 @@ void TileDecorator::paint(QPainter& p, const WaveformScene& scene, int tileIndex
     const QRect header = g.header.adjusted(3, 0, -3, 0);
     p.setFont(tileFont(fs - 1));
     const QString ageText = info.stale ? tr("NO DATA %1").arg(info.dataAge) : info.dataAge;
-    const int ageWidth = QFontMetrics(p.font()).horizontalAdvance(ageText) + 4;
+    const int ageWidth = tileMetrics(fs - 1).horizontalAdvance(ageText) + 4;
     p.setPen(info.stale ? MonitorPalette::technical() : MonitorPalette::dimText());
     p.drawText(header, Qt::AlignRight | Qt::AlignVCenter, ageText);
     const QRect left = header.adjusted(0, 0, -ageWidth, 0);
     p.setFont(tileFont(fs, true));
     p.setPen(MonitorPalette::text());
-    const QFontMetrics bold(p.font());
+    const QFontMetrics& bold = tileMetrics(fs, true);
     const QString name = bold.elidedText(info.name, Qt::ElideRight, left.width() * 55 / 100);
     p.drawText(left, Qt::AlignLeft | Qt::AlignVCenter, name);
     p.setFont(tileFont(fs - 1));
     p.setPen(MonitorPalette::dimText());
     const QRect rest = left.adjusted(bold.horizontalAdvance(name) + 6, 0, 0, 0);
     const QString detail = info.age + QStringLiteral("  ") + info.nhsNumber;
-    p.drawText(rest, Qt::AlignLeft | Qt::AlignVCenter,
-        QFontMetrics(p.font()).elidedText(detail, Qt::ElideRight, rest.width()));
+    p.drawText(
+        rest, Qt::AlignLeft | Qt::AlignVCenter, tileMetrics(fs - 1).elidedText(detail, Qt::ElideRight, rest.width()));
 
     // Numerics: label and unit small and dim, value large in the trace colour of its source.
     struct Numeric
@@ -102,23 +128,24 @@ void TileDecorator::paint(QPainter& p, const WaveformScene& scene, int tileIndex
     }};
     const QRect nr = g.numerics.adjusted(4, 0, -3, 0);
     const int rowHeight = nr.height() / static_cast<int>(numerics.size());
-    const QFont small = tileFont(std::max(8, fs - 3));
-    const QFont value = tileFont(std::min(rowHeight - 2, fs + 4), true);
+    const int smallSize = std::max(8, fs - 3);
+    const QFont& small = tileFont(smallSize);
+    const QFontMetrics& smallMetrics = tileMetrics(smallSize);
+    const int valueSize = std::min(rowHeight - 2, fs + 4);
     for (std::size_t i = 0; i < numerics.size(); ++i) {
         const QRect row(nr.left(), nr.top() + static_cast<int>(i) * rowHeight, nr.width(), rowHeight);
         const Numeric& n = numerics[i];
         p.setFont(small);
         p.setPen(MonitorPalette::dimText());
         p.drawText(row, Qt::AlignLeft | Qt::AlignVCenter, n.label);
-        const QFontMetrics smallMetrics(small);
         const int unitWidth = smallMetrics.horizontalAdvance(n.unit) + 2;
         p.drawText(row, Qt::AlignRight | Qt::AlignVCenter, n.unit);
         // Shrink a long value (blood pressure) rather than let it run over its label.
         const int room = row.width() - smallMetrics.horizontalAdvance(n.label) - unitWidth - 6;
-        QFont fitted = value;
-        while (fitted.pixelSize() > 8 && QFontMetrics(fitted).horizontalAdvance(n.value) > room)
-            fitted.setPixelSize(fitted.pixelSize() - 1);
-        p.setFont(fitted);
+        int fitted = valueSize;
+        while (fitted > 8 && tileMetrics(fitted, true).horizontalAdvance(n.value) > room)
+            --fitted;
+        p.setFont(tileFont(fitted, true));
         p.setPen(stale ? MonitorPalette::dimText() : n.colour);
         p.drawText(row.adjusted(0, 0, -unitWidth - 3, 0), Qt::AlignRight | Qt::AlignVCenter, n.value);
     }

@@ -22,15 +22,15 @@ std::vector<TileGeometry> TileLayout::compute(QSize area, int tiles)
     const int cols = gridColumns(area, tiles);
     const int rows = (tiles + cols - 1) / cols;
     out.reserve(static_cast<std::size_t>(tiles));
+    // Every tile has exactly the same size (the remainder, under one tile column or row, stays
+    // blank at the right and bottom): identical band widths let every sweep run in phase with
+    // wall-clock time, so all heads sit at the same x within their tiles.
+    const int width = area.width() / cols;
+    const int height = area.height() / rows;
     for (int i = 0; i < tiles; ++i) {
         const int r = i / cols;
         const int c = i % cols;
-        // Integer edges so tiles abut exactly with no gaps or overlaps.
-        const int x0 = c * area.width() / cols;
-        const int x1 = (c + 1) * area.width() / cols;
-        const int y0 = r * area.height() / rows;
-        const int y1 = (r + 1) * area.height() / rows;
-        out.push_back(tile(QRect(QPoint(x0, y0), QPoint(x1 - 1, y1 - 1))));
+        out.push_back(tile(QRect(c * width, r * height, width, height)));
     }
     return out;
 }

@@ -29,6 +29,9 @@ public:
     // Draw the sweep columns that changed and repaint tiles whose text or state changed.
     // Schedules a repaint; it does not wait for it.
     virtual void frame(const std::vector<int>& changedTiles) = 0;
+    // Paints what frame() scheduled right now, synchronously (benchmarks and tests; the app lets
+    // Qt's event loop do it).
+    virtual void presentNow() = 0;
     // The view as it is on screen now.
     [[nodiscard]] virtual QImage grabImage() = 0;
 

@@ -75,30 +75,36 @@ void WaveformScene::relayout()
     Q_EMIT layoutChanged();
 }
 
-void WaveformScene::prime(Tile& tile)
+void WaveformScene::prime(Tile& tile, StreamKind kind)
 {
     // Start one sweep width in the past so a new view opens with a full screen of recent trace,
     // with all three streams starting at the same moment.
     const live::PatientFeed& feed = m_hub.feed(tile.patient);
     const double seconds = tile.geometry.bands[0].width() / m_settings.pixelsPerSecond();
-    for (StreamKind kind : core::kAllStreams) {
-        Trace& trace = tile.traces[static_cast<std::size_t>(core::streamIndex(kind))];
-        const std::uint64_t written = feed.ring(kind).written();
-        const auto back = static_cast<std::uint64_t>(seconds * core::sampleRateHz(kind));
-        trace.cursor = written > back ? written - back : 0;
-        trace.primed = true;
-    }
+    Trace& trace = tile.traces[static_cast<std::size_t>(core::streamIndex(kind))];
+    const std::uint64_t written = feed.ring(kind).written();
+    if (written == 0)
+        return; // nothing yet: try again next frame
+    const auto back = static_cast<std::uint64_t>(seconds * core::sampleRateHz(kind));
+    trace.cursor = written > back ? written - back : 0;
+    trace.primed = true;
+    // In phase with the clock: every head sits at the same x in every tile.
+    const double first = static_cast<double>(feed.sampleTime(kind, trace.cursor)) / core::kMicrosPerSecond;
+    trace.sweep.startAt(first * m_settings.pixelsPerSecond());
 }
 
 std::size_t WaveformScene::advance()
 {
     std::size_t consumed = 0;
     for (Tile& tile : m_tiles) {
-        if (!tile.traces[0].primed)
-            prime(tile);
         const live::PatientFeed& feed = m_hub.feed(tile.patient);
         for (StreamKind kind : core::kAllStreams) {
             Trace& trace = tile.traces[static_cast<std::size_t>(core::streamIndex(kind))];
+            if (!trace.primed) {
+                prime(tile, kind);
+                if (!trace.primed)
+                    continue;
+            }
             m_buffer.clear();
             const auto result = feed.ring(kind).read(trace.cursor, m_buffer);
             if (result.lost > 0) {

@@ -70,6 +70,8 @@ public:
     // focus changed. Returns the tiles whose info changed. Spreading the refresh over frames keeps
     // text painting from landing in one frame.
     std::vector<int> refreshInfo(int maxTiles = -1);
+    // Tiles to refresh per frame at 60 frames per second so each is re-read once a second.
+    [[nodiscard]] static int refreshBudget(int tiles) { return std::max(1, (tiles + 59) / 60); }
 
     // Is the band's trace hidden behind a technical state (stale feed; lead off for ECG)?
     [[nodiscard]] bool suppressed(int tile, core::StreamKind kind) const;
@@ -96,7 +98,7 @@ Q_SIGNALS:
 
 private:
     void relayout();
-    void prime(Tile& tile);
+    void prime(Tile& tile, core::StreamKind kind);
     [[nodiscard]] TileInfo makeInfo(int tile, core::Timestamp now) const;
 
     live::LiveHub& m_hub;

@@ -18,8 +18,10 @@ struct Options
     QCommandLineOption scenario{QStringLiteral("scenario"),
         CommandLine::tr("Give every patient this scenario: %1.").arg(sim::scenarioNames().join(QStringLiteral(", "))),
         QStringLiteral("NAME")};
-    QCommandLineOption renderer{QStringLiteral("renderer"), CommandLine::tr("Waveform renderer: gl or software."),
-        QStringLiteral("gl|software"), QStringLiteral("gl")};
+    QCommandLineOption renderer{QStringLiteral("renderer"),
+        CommandLine::tr("Waveform renderer: gl, software or auto (the default: the GPU unless OpenGL is missing "
+                        "or emulated on the CPU)."),
+        QStringLiteral("gl|software|auto"), QStringLiteral("auto")};
     QCommandLineOption screenshot{QStringLiteral("screenshot"),
         CommandLine::tr("Save a screenshot of the window to FILE and quit."), QStringLiteral("FILE")};
     QCommandLineOption quitAfter{QStringLiteral("quit-after-ms"),
@@ -95,8 +97,9 @@ std::optional<CommandLine> CommandLine::parse(const QStringList& arguments, QStr
         }
     }
     cl.renderer = parser.value(o.renderer).toLower();
-    if (cl.renderer != QLatin1String("gl") && cl.renderer != QLatin1String("software")) {
-        *error = tr("Unknown renderer \u201c%1\u201d: use gl or software.").arg(parser.value(o.renderer));
+    if (cl.renderer != QLatin1String("gl") && cl.renderer != QLatin1String("software")
+        && cl.renderer != QLatin1String("auto")) {
+        *error = tr("Unknown renderer \u201c%1\u201d: use gl, software or auto.").arg(parser.value(o.renderer));
         return std::nullopt;
     }
     if (parser.isSet(o.quitAfter)) {

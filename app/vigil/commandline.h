@@ -22,7 +22,7 @@ public:
     int patients = 16;
     quint64 seed = 1;
     std::optional<sim::Scenario> scenario;
-    QString renderer = QStringLiteral("gl");
+    QString renderer = QStringLiteral("auto"); // gl, software, or auto (GPU unless GL is missing or CPU-emulated)
     QString screenshot; // save the window here, then quit
     int quitAfterMs = -1; // -1: run until closed
 

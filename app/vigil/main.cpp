@@ -76,8 +76,11 @@ int main(int argc, char** argv)
     QObject::connect(&sourceThread, &QThread::finished, source, &QObject::deleteLater);
     sourceThread.start();
 
-    const auto kind = options->renderer == QLatin1String("software") ? ui::WaveformRenderer::Kind::Software
-                                                                     : ui::WaveformRenderer::Kind::Gl;
+    std::optional<ui::WaveformRenderer::Kind> kind; // auto
+    if (options->renderer == QLatin1String("software"))
+        kind = ui::WaveformRenderer::Kind::Software;
+    else if (options->renderer == QLatin1String("gl"))
+        kind = ui::WaveformRenderer::Kind::Gl;
     ui::MainWindow window(hub, kind);
     window.resize(1600, 960);
     window.show();

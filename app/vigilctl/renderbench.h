@@ -35,7 +35,8 @@ public:
     int run();
 
 private:
-    // paintOnly (GL): the renderer's own drawing (paintGL incl. glFinish), without Qt's window composition.
+    // paintOnly: the renderer's own work (scene update and drawing; GL: paintGL incl. glFinish), without
+    // the window system's presentation (Qt's composition and the flush to the X server).
     Figures measureRenderer(int patients, bool gl, QString* error, Figures* paintOnly = nullptr);
     Figures measureQtCharts(int patients);
 

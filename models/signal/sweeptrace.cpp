@@ -16,11 +16,26 @@ void SweepTrace::reset()
 {
     std::fill(m_columns.begin(), m_columns.end(), ColumnSpan{});
     m_column = 0;
+    m_startColumn = 0;
     m_fraction = 0.0;
     m_last = 0.0f;
     m_started = false;
     m_dirtyFirst = 0;
     m_dirtyLast = static_cast<std::int64_t>(m_columns.size()) - 1;
+}
+
+void SweepTrace::startAt(double position)
+{
+    if (m_started)
+        return;
+    const double width = static_cast<double>(m_columns.size());
+    const double wrapped = position - std::floor(position / width) * width;
+    m_column = std::clamp(static_cast<std::int64_t>(std::floor(wrapped)), std::int64_t{0},
+        static_cast<std::int64_t>(m_columns.size()) - 1);
+    m_startColumn = m_column;
+    m_fraction = wrapped - static_cast<double>(m_column);
+    if (m_fraction < 0.0 || m_fraction >= 1.0)
+        m_fraction = 0.0;
 }
 
 int SweepTrace::head() const
@@ -32,7 +47,12 @@ bool SweepTrace::written(int c) const
 {
     if (!m_started)
         return false;
-    return m_column >= static_cast<std::int64_t>(m_columns.size()) || c <= m_column;
+    const auto width = static_cast<std::int64_t>(m_columns.size());
+    if (m_column - m_startColumn + 1 >= width)
+        return true;
+    // Columns from the start column up to the head, wrapping at the right edge.
+    const std::int64_t offset = ((c - m_startColumn) % width + width) % width;
+    return offset <= m_column - m_startColumn;
 }
 
 void SweepTrace::touch(std::int64_t column)
@@ -88,6 +108,7 @@ void SweepTrace::append(std::span<const float> samples)
     if (m_column > (std::int64_t{1} << 40) && m_dirtyFirst < 0) {
         const std::int64_t shift = (m_column / width - 1) * width;
         m_column -= shift;
+        m_startColumn -= shift;
     }
 }
 

@@ -31,6 +31,10 @@ public:
     void configure(int columns, double columnsPerSample);
     // Empties every column and restarts the sweep at column 0.
     void reset();
+    // Before the first sample after a reset: puts the first sample at `position` (in columns,
+    // any size; taken modulo the width). Sweeps started at position = time x pixels per second run in
+    // phase with the clock, whichever trace or tile they belong to.
+    void startAt(double position);
 
     void append(std::span<const float> samples);
 
@@ -52,6 +56,7 @@ private:
     std::vector<ColumnSpan> m_columns;
     double m_columnsPerSample = 1.0;
     std::int64_t m_column = 0; // unwrapped column of the newest sample
+    std::int64_t m_startColumn = 0; // unwrapped column of the first sample since reset()
     double m_fraction = 0.0; // position of the newest sample within m_column, [0, 1)
     float m_last = 0.0f;
     bool m_started = false;

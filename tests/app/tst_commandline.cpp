@@ -20,7 +20,7 @@ private Q_SLOTS:
         QVERIFY2(cl, qPrintable(error));
         QVERIFY(cl->demo);
         QCOMPARE(cl->patients, 16);
-        QCOMPARE(cl->renderer, QStringLiteral("gl"));
+        QCOMPARE(cl->renderer, QStringLiteral("auto"));
         QVERIFY(!cl->scenario);
         QCOMPARE(cl->quitAfterMs, -1);
     }

@@ -61,6 +61,15 @@ private Q_SLOTS:
         QVERIFY(shot.save(QDir::current().absoluteFilePath(QStringLiteral("tst_mainwindow_fallback.png"))));
     }
 
+    void automaticChoiceWithoutOpenGLIsSoftware()
+    {
+        ui::MainWindow window(m_hub, std::nullopt);
+        QCOMPARE(window.renderer()->kind(), ui::WaveformRenderer::Kind::Software);
+        QString why;
+        QCOMPARE(ui::MainWindow::automaticRenderer(&why), ui::WaveformRenderer::Kind::Software);
+        QVERIFY(why.contains(QStringLiteral("offscreen")));
+    }
+
     void viewMenuHasBothRenderers()
     {
         ui::MainWindow window(m_hub, ui::WaveformRenderer::Kind::Software);
