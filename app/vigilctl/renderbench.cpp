@@ -15,6 +15,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLineSeries>
+#include <QOpenGLWidget>
 #include <QValueAxis>
 #include <QWidget>
 
@@ -130,6 +131,38 @@ RenderBench::Figures RenderBench::measureRenderer(int patients, bool gl, QString
     return summarise(ms);
 }
 
+namespace {
+
+// The least any QOpenGLWidget frame costs in this window system: a widget that draws nothing.
+class EmptyGlWidget final : public QOpenGLWidget
+{
+public:
+    EmptyGlWidget() { setUpdateBehavior(QOpenGLWidget::PartialUpdate); }
+};
+
+} // namespace
+
+RenderBench::Figures RenderBench::measureGlPresentFloor()
+{
+    QWidget window;
+    window.setWindowFlag(Qt::FramelessWindowHint);
+    window.setFixedSize(kWidth, kHeight);
+    auto* layout = new QGridLayout(&window);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto* widget = new EmptyGlWidget;
+    layout->addWidget(widget);
+    settle(window);
+    std::vector<double> ms;
+    QElapsedTimer timer;
+    for (int f = 0; f < m_options.baselineFrames; ++f) {
+        timer.start();
+        widget->repaint();
+        ms.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
+        QApplication::processEvents();
+    }
+    return summarise(ms);
+}
+
 RenderBench::Figures RenderBench::measureQtCharts(int patients)
 {
     live::LiveHub hub;
@@ -214,6 +247,12 @@ int RenderBench::run()
             std::printf("OpenGL renderer: %s\n", qPrintable(test.renderer));
         }
     }
+    Figures floor;
+    if (glAvailable) {
+        floor = measureGlPresentFloor();
+        std::printf("QOpenGLWidget presentation floor (an empty widget, %dx%d): p50 %.3f ms, p99 %.3f ms\n", kWidth,
+            kHeight, floor.p50, floor.p99);
+    }
     std::printf("Render benchmark: %dx%d, 3 traces per patient, %d frames at 60 Hz of simulated data "
                 "(Qt Charts baseline: %d frames)\n",
         kWidth, kHeight, m_options.frames, m_options.baselineFrames);
@@ -243,6 +282,8 @@ int RenderBench::run()
                 print("gl-render", paint);
                 row.insert(QStringLiteral("gl_p50_ms"), glFig.p50);
                 row.insert(QStringLiteral("gl_p99_ms"), glFig.p99);
+                row.insert(QStringLiteral("gl_present_floor_p50_ms"), floor.p50);
+                row.insert(QStringLiteral("gl_present_floor_p99_ms"), floor.p99);
                 row.insert(QStringLiteral("gl_render_p50_ms"), paint.p50);
                 row.insert(QStringLiteral("gl_render_p99_ms"), paint.p99);
             }

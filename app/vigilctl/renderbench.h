@@ -39,6 +39,7 @@ private:
     // the window system's presentation (Qt's composition and the flush to the X server).
     Figures measureRenderer(int patients, bool gl, QString* error, Figures* paintOnly = nullptr);
     Figures measureQtCharts(int patients);
+    Figures measureGlPresentFloor();
 
     Options m_options;
 };
