@@ -8,13 +8,11 @@ namespace vigil::ui {
 namespace {
 
 const char* const kRectVertex = R"(
-layout(location = 0) in vec2 corner;
-layout(location = 1) in vec4 rect;
-layout(location = 2) in vec4 colour;
+layout(location = 0) in vec2 px;
+layout(location = 1) in vec4 colour;
 uniform vec2 viewport;
 out vec4 vColour;
 void main() {
-    vec2 px = rect.xy + corner * rect.zw;
     gl_Position = vec4(px.x / viewport.x * 2.0 - 1.0, 1.0 - px.y / viewport.y * 2.0, 0.0, 1.0);
     vColour = colour;
 })";
@@ -140,20 +138,18 @@ bool GlTraceProgram::create(QOpenGLContext* context, QString* error)
     m_gl->glBindBuffer(GL_ARRAY_BUFFER, m_quad);
     m_gl->glBufferData(GL_ARRAY_BUFFER, sizeof corners, corners, GL_STATIC_DRAW);
 
+    // Rectangles are expanded to two triangles each on the CPU: plain vertex arrays are the fast
+    // path everywhere, including CPU-emulated GL, where per-instance setup costs more than the
+    // six vertices it saves.
     m_gl->glGenVertexArrays(1, &m_vao);
     m_gl->glBindVertexArray(m_vao);
-    m_gl->glBindBuffer(GL_ARRAY_BUFFER, m_quad);
-    m_gl->glEnableVertexAttribArray(0);
-    m_gl->glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
     m_gl->glGenBuffers(1, &m_instances);
     m_gl->glBindBuffer(GL_ARRAY_BUFFER, m_instances);
+    m_gl->glEnableVertexAttribArray(0);
+    m_gl->glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(Vertex), nullptr);
     m_gl->glEnableVertexAttribArray(1);
-    m_gl->glVertexAttribPointer(1, 4, GL_FLOAT, GL_FALSE, sizeof(Rect), nullptr);
-    m_gl->glVertexAttribDivisor(1, 1);
-    m_gl->glEnableVertexAttribArray(2);
     m_gl->glVertexAttribPointer(
-        2, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(Rect), reinterpret_cast<const void*>(offsetof(Rect, rgba)));
-    m_gl->glVertexAttribDivisor(2, 1);
+        1, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(Vertex), reinterpret_cast<const void*>(offsetof(Vertex, rgba)));
 
     m_gl->glGenVertexArrays(1, &m_texVao);
     m_gl->glBindVertexArray(m_texVao);
@@ -195,14 +191,23 @@ void GlTraceProgram::drawRects(std::span<const Rect> rects)
     m_gl->glUseProgram(m_rectProgram);
     m_gl->glUniform2f(m_rectViewport, static_cast<float>(m_size.width()), static_cast<float>(m_size.height()));
     m_gl->glBindVertexArray(m_vao);
+    m_vertices.clear();
+    m_vertices.reserve(rects.size() * 6);
+    for (const Rect& r : rects) {
+        const float x1 = r.x + r.w;
+        const float y1 = r.y + r.h;
+        m_vertices.insert(m_vertices.end(),
+            {{r.x, r.y, r.rgba}, {x1, r.y, r.rgba}, {r.x, y1, r.rgba}, {x1, r.y, r.rgba}, {x1, y1, r.rgba},
+                {r.x, y1, r.rgba}});
+    }
     m_gl->glBindBuffer(GL_ARRAY_BUFFER, m_instances);
-    const std::size_t bytes = rects.size_bytes();
+    const std::size_t bytes = m_vertices.size() * sizeof(Vertex);
     if (bytes > m_instanceCapacity) {
         m_instanceCapacity = std::max(bytes, m_instanceCapacity * 2);
         m_gl->glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(m_instanceCapacity), nullptr, GL_STREAM_DRAW);
     }
-    m_gl->glBufferSubData(GL_ARRAY_BUFFER, 0, static_cast<GLsizeiptr>(bytes), rects.data());
-    m_gl->glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(rects.size()));
+    m_gl->glBufferSubData(GL_ARRAY_BUFFER, 0, static_cast<GLsizeiptr>(bytes), m_vertices.data());
+    m_gl->glDrawArrays(GL_TRIANGLES, 0, static_cast<GLsizei>(m_vertices.size()));
     m_gl->glBindVertexArray(0);
 }
 

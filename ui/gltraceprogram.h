@@ -6,6 +6,7 @@
 #include <QString>
 
 #include <span>
+#include <vector>
 
 class QOpenGLContext;
 class QOpenGLExtraFunctions;
@@ -13,7 +14,7 @@ class QOpenGLExtraFunctions;
 namespace vigil::ui {
 
 // The GPU renderer's drawing primitives, shared by the live view and the start-up self-test so the
-// test exercises exactly what the view uses: instanced solid rectangles in pixel coordinates (trace
+// test exercises exactly what the view uses: solid rectangles in pixel coordinates (trace
 // columns, erase bars, backgrounds) and a textured rectangle (the text overlay).
 //
 // GLSL 3.30 core on desktop OpenGL, 3.00 es on OpenGL ES. Create with a current context; destroy
@@ -49,12 +50,20 @@ public:
     void drawTexture(unsigned texture, QSize texSize, const QRect& source);
 
 private:
+    struct Vertex
+    {
+        float x;
+        float y;
+        quint32 rgba;
+    };
+
     QOpenGLExtraFunctions* m_gl = nullptr;
+    std::vector<Vertex> m_vertices;
     unsigned m_rectProgram = 0;
     unsigned m_texProgram = 0;
     unsigned m_vao = 0;
     unsigned m_quad = 0; // unit quad
-    unsigned m_instances = 0; // per-rect attributes
+    unsigned m_instances = 0; // vertex buffer of the rectangles' triangles
     std::size_t m_instanceCapacity = 0;
     int m_rectViewport = -1;
     int m_texViewport = -1;

@@ -13,7 +13,7 @@ namespace vigil::ui {
 
 // GPU renderer: one QOpenGLWidget draws every tile. The framebuffer is preserved between frames
 // (PartialUpdate), so each frame uploads only the new min/max-per-column spans of each trace and
-// draws them as instanced one-pixel-wide rectangles, plus one rectangle per erase bar. Text is
+// draws them as one-pixel-wide rectangles (two triangles each), plus one rectangle per erase bar. Text is
 // painted with QPainter into an overlay image (the same TileDecorator the software renderer uses)
 // and uploaded per tile only when a tile's text or state changes.
 //
