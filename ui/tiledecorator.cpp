@@ -132,22 +132,35 @@ void TileDecorator::paint(QPainter& p, const WaveformScene& scene, int tileIndex
     const QFont& small = tileFont(smallSize);
     const QFontMetrics& smallMetrics = tileMetrics(smallSize);
     const int valueSize = std::min(rowHeight - 2, fs + 4);
+    // Tall rows: label and unit on a small line at the top, the value below using the full width
+    // (as bedside monitors lay out numerics). Short rows (many patients): all on one line.
+    const bool twoLines = rowHeight >= smallMetrics.height() + std::max(12, fs);
     for (std::size_t i = 0; i < numerics.size(); ++i) {
         const QRect row(nr.left(), nr.top() + static_cast<int>(i) * rowHeight, nr.width(), rowHeight);
         const Numeric& n = numerics[i];
         p.setFont(small);
         p.setPen(MonitorPalette::dimText());
-        p.drawText(row, Qt::AlignLeft | Qt::AlignVCenter, n.label);
-        const int unitWidth = smallMetrics.horizontalAdvance(n.unit) + 2;
-        p.drawText(row, Qt::AlignRight | Qt::AlignVCenter, n.unit);
+        QRect valueRect = row;
+        int room = row.width();
+        int fittedMax = valueSize;
+        if (twoLines) {
+            p.drawText(row, Qt::AlignLeft | Qt::AlignTop, n.label + QLatin1Char(' ') + n.unit);
+            valueRect = row.adjusted(0, smallMetrics.height() - 2, 0, 0);
+            fittedMax = std::min(valueSize, valueRect.height());
+        } else {
+            p.drawText(row, Qt::AlignLeft | Qt::AlignVCenter, n.label);
+            const int unitWidth = smallMetrics.horizontalAdvance(n.unit) + 2;
+            p.drawText(row, Qt::AlignRight | Qt::AlignVCenter, n.unit);
+            room = row.width() - smallMetrics.horizontalAdvance(n.label) - unitWidth - 6;
+            valueRect = row.adjusted(0, 0, -unitWidth - 3, 0);
+        }
         // Shrink a long value (blood pressure) rather than let it run over its label.
-        const int room = row.width() - smallMetrics.horizontalAdvance(n.label) - unitWidth - 6;
-        int fitted = valueSize;
-        while (fitted > 8 && tileMetrics(fitted, true).horizontalAdvance(n.value) > room)
+        int fitted = fittedMax;
+        while (fitted > 9 && tileMetrics(fitted, true).horizontalAdvance(n.value) > room)
             --fitted;
         p.setFont(tileFont(fitted, true));
         p.setPen(stale ? MonitorPalette::dimText() : n.colour);
-        p.drawText(row.adjusted(0, 0, -unitWidth - 3, 0), Qt::AlignRight | Qt::AlignVCenter, n.value);
+        p.drawText(valueRect, Qt::AlignRight | Qt::AlignVCenter, n.value);
     }
 
     // Stream labels, the ECG gain and its 1 mV calibration pulse (0.2 s wide, like a paper strip).

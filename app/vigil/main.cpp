@@ -20,8 +20,10 @@ using namespace vigil;
 
 namespace {
 
-// How much simulated history the demo starts with, so trends and scenarios are visible at once.
-constexpr int kDemoHistorySeconds = 300;
+// How much simulated history the demo starts with, so trends and scenarios are visible at once:
+// six minutes of trend, and (with the scenarios' timings) a lead-off and an offline device both
+// showing their technical states within the first seconds.
+constexpr int kDemoHistorySeconds = 375;
 
 void installTranslators(QApplication& app)
 {

@@ -45,14 +45,19 @@ void SimulatorSource::pump(core::Timestamp until)
     for (std::size_t i = 0; i < m_simulators.size(); ++i) {
         const sim::SimulationBatch batch = m_simulators[i]->advanceTo(until);
         live::PatientFeed& feed = *m_feeds[i];
+        // A simulated device is live: each datum counts as received when it was generated, so a
+        // backlog pumped in one go (the demo's history) has the data ages it would have had.
         for (const core::DeviceStatus& status : batch.statusChanges)
-            feed.updateStatus(status, until);
+            feed.updateStatus(status, status.time);
         for (core::StreamKind kind : core::kAllStreams) {
-            for (const auto& run : batch.streams[static_cast<std::size_t>(core::streamIndex(kind))])
-                feed.appendSamples(kind, run.firstSampleTime, run.samples, until);
+            for (const auto& run : batch.streams[static_cast<std::size_t>(core::streamIndex(kind))]) {
+                const core::Timestamp last = run.firstSampleTime
+                    + static_cast<core::Timestamp>(run.samples.size() - 1) * core::samplePeriodUs(kind);
+                feed.appendSamples(kind, run.firstSampleTime, run.samples, std::min(last, until));
+            }
         }
         for (const auto& update : batch.vitals)
-            feed.updateVital(update.kind, update.measurement, until);
+            feed.updateVital(update.kind, update.measurement, std::min(update.measurement.time, until));
     }
 }
 

@@ -141,8 +141,11 @@ void TestSimulatorSource::pumpTenSeconds()
             QVERIFY(std::none_of(samples.begin(), samples.end(), [](float v) { return std::isnan(v); }));
         }
         const auto snap = feed.snapshot();
-        QCOMPARE(snap.lastReceived, end);
-        QCOMPARE(snap.dataAgeSeconds(end), 0.0);
+        // A simulated device is live: data counts as received when generated, so the newest datum
+        // is the last ECG sample, one ECG period before the end of the pump.
+        const Timestamp newest = end - vigil::core::samplePeriodUs(StreamKind::Ecg);
+        QCOMPARE(snap.lastReceived, newest);
+        QCOMPARE(snap.dataAgeSeconds(newest), 0.0);
         QVERIFY(snap.status.online);
         QVERIFY(!snap.status.ecgLeadOff);
         for (VitalKind kind : {VitalKind::HeartRate, VitalKind::SpO2, VitalKind::RespRate, VitalKind::SystolicBp,
@@ -288,7 +291,7 @@ void TestSimulatorSource::leadOffReachesFeed()
     source.pump(off + 5 * kSecond);
     const auto snap = hub.feed(0).snapshot();
     QVERIFY(snap.status.ecgLeadOff);
-    QCOMPARE(snap.lastReceived, off + 5 * kSecond);
+    QCOMPARE(snap.lastReceived, off + 5 * kSecond - vigil::core::samplePeriodUs(StreamKind::Ecg));
     const std::vector<float> ecg = ringContents(hub, 0, StreamKind::Ecg);
     QCOMPARE(ecg.size(), std::size_t{(20 + 5) * 500});
     const std::size_t offIndex = 20 * 500;
@@ -309,21 +312,22 @@ void TestSimulatorSource::offlineDeviceLeavesGapAndStaleData()
     const Timestamp offAt = kT0 + ScenarioProfile::kOfflineStartUs;
     const Timestamp backAt = offAt + ScenarioProfile::kOfflineDurationUs;
     source.pump(offAt);
-    QCOMPARE(hub.feed(0).snapshot().lastReceived, offAt);
+    QCOMPARE(hub.feed(0).snapshot().lastReceived, offAt - vigil::core::samplePeriodUs(StreamKind::Ecg));
     QCOMPARE(hub.feed(0).ring(StreamKind::Ecg).written(), std::uint64_t{45 * 500});
 
     source.pump(offAt + 15 * kSecond);
     auto snap = hub.feed(0).snapshot();
     QVERIFY(!snap.status.online);
-    QCOMPARE(snap.lastReceived, offAt);
-    QCOMPARE(snap.dataAgeSeconds(offAt + 15 * kSecond), 15.0);
+    const Timestamp lastDatum = offAt - vigil::core::samplePeriodUs(StreamKind::Ecg);
+    QCOMPARE(snap.lastReceived, lastDatum);
+    QCOMPARE(snap.dataAgeSeconds(offAt + 15 * kSecond), 15.002);
     QCOMPARE(hub.feed(0).ring(StreamKind::Ecg).written(), std::uint64_t{45 * 500});
 
     const Timestamp end = backAt + 5 * kSecond;
     source.pump(end);
     snap = hub.feed(0).snapshot();
     QVERIFY(snap.status.online);
-    QCOMPARE(snap.lastReceived, end);
+    QCOMPARE(snap.lastReceived, end - vigil::core::samplePeriodUs(StreamKind::Ecg));
     const auto fill = static_cast<std::uint64_t>(vigil::live::PatientFeed::kMaxGapFillUs / 2000);
     const std::uint64_t written = hub.feed(0).ring(StreamKind::Ecg).written();
     QCOMPARE(written, 45 * 500 + fill + 5 * 500);
