@@ -85,10 +85,12 @@ MainWindow::MainWindow(live::LiveHub& hub, std::optional<WaveformRenderer::Kind>
     m_gainLabel = new QLabel(this);
     statusBar()->addWidget(m_rendererLabel, 1);
     statusBar()->addPermanentWidget(m_gainLabel);
-    statusBar()->addPermanentWidget(new QLabel(tr("%n patient(s)", nullptr, hub.patientCount()), this));
+    m_pageLabel = new QLabel(this);
+    statusBar()->addPermanentWidget(m_pageLabel);
     statusBar()->addPermanentWidget(new QLabel(tr("Alarms from this workstation are advisory"), this));
 
     buildMenus();
+    setPage(0);
     if (requested) {
         setRenderer(*requested);
     } else {
@@ -158,6 +160,11 @@ void MainWindow::buildMenus()
         });
     }
     view->addSeparator();
+    QAction* next = view->addAction(tr("Next page of patients"), this, [this] { setPage(m_page + 1); });
+    next->setShortcut(QKeySequence(Qt::Key_PageDown));
+    QAction* previous = view->addAction(tr("Previous page of patients"), this, [this] { setPage(m_page - 1); });
+    previous->setShortcut(QKeySequence(Qt::Key_PageUp));
+    view->addSeparator();
     QAction* list = m_patientDock->toggleViewAction();
     list->setText(tr("Patient list"));
     list->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
@@ -171,6 +178,32 @@ void MainWindow::buildMenus()
                "they do not replace the alarms of the device at the patient.</p>")
                 .arg(QApplication::applicationVersion()));
     });
+}
+
+int MainWindow::pageCount() const
+{
+    return std::max(1, (m_hub.patientCount() + kTilesPerPage - 1) / kTilesPerPage);
+}
+
+void MainWindow::setPage(int page)
+{
+    m_page = std::clamp(page, 0, pageCount() - 1);
+    const int first = m_page * kTilesPerPage;
+    const int last = std::min(m_hub.patientCount(), first + kTilesPerPage);
+    std::vector<int> patients;
+    for (int i = first; i < last; ++i)
+        patients.push_back(i);
+    m_scene->setPatients(std::move(patients));
+    if (pageCount() == 1) {
+        m_pageLabel->setText(tr("%n patient(s)", nullptr, m_hub.patientCount()));
+    } else {
+        m_pageLabel->setText(tr("Patients %1\u2013%2 of %3 (page %4 of %5, Page Up/Page Down)")
+                                 .arg(first + 1)
+                                 .arg(last)
+                                 .arg(m_hub.patientCount())
+                                 .arg(m_page + 1)
+                                 .arg(pageCount()));
+    }
 }
 
 WaveformRenderer::Kind MainWindow::automaticRenderer(QString* why)

@@ -52,6 +52,13 @@ public:
     // Advances the scene and draws one frame now (tests and benchmarks drive frames themselves).
     void renderFrame();
 
+    // More than kTilesPerPage patients are shown a page at a time (Page Up / Page Down): beyond
+    // 64 tiles on one screen, traces and numerics become too small to read safely.
+    static constexpr int kTilesPerPage = 64;
+    [[nodiscard]] int page() const { return m_page; }
+    [[nodiscard]] int pageCount() const;
+    void setPage(int page);
+
 private:
     void buildMenus();
     void onRendererFailed(const QString& reason);
@@ -74,6 +81,8 @@ private:
     QString m_fallbackReason;
     QString m_automaticNote;
     int m_refreshBudget = 1;
+    int m_page = 0;
+    QLabel* m_pageLabel = nullptr;
 };
 
 } // namespace vigil::ui

@@ -23,7 +23,11 @@ namespace {
 // How much simulated history the demo starts with, so trends and scenarios are visible at once:
 // six minutes of trend, and (with the scenarios' timings) a lead-off and an offline device both
 // showing their technical states within the first seconds.
+// Larger demos get one minute, so start-up stays short (the history is simulated before the window
+// opens: about 35 ms per patient-minute here).
 constexpr int kDemoHistorySeconds = 375;
+constexpr int kLargeDemoPatients = 64;
+constexpr int kLargeDemoHistorySeconds = 60;
 
 void installTranslators(QApplication& app)
 {
@@ -68,7 +72,8 @@ int main(int argc, char** argv)
     config.patients = options->patients;
     config.seed = options->seed;
     config.scenario = options->scenario;
-    config.startTime = core::nowUtc() - core::Timestamp{kDemoHistorySeconds} * core::kMicrosPerSecond;
+    const int history = options->patients > kLargeDemoPatients ? kLargeDemoHistorySeconds : kDemoHistorySeconds;
+    config.startTime = core::nowUtc() - core::Timestamp{history} * core::kMicrosPerSecond;
     auto* source = new ingest::SimulatorSource(config, hub);
     source->pump(core::nowUtc()); // the demo's history, before the first frame
     QThread sourceThread;

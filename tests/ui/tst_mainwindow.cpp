@@ -70,6 +70,32 @@ private Q_SLOTS:
         QVERIFY(why.contains(QStringLiteral("offscreen")));
     }
 
+    void manyPatientsArePaged()
+    {
+        live::LiveHub hub;
+        ingest::SimulatorSource::Config config;
+        config.patients = 150;
+        config.startTime = core::nowUtc();
+        ingest::SimulatorSource source(config, hub);
+        ui::MainWindow window(hub, ui::WaveformRenderer::Kind::Software);
+        window.resize(1200, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(window.pageCount(), 3);
+        QCOMPARE(window.scene().tileCount(), 64);
+        QCOMPARE(window.scene().tile(0).patient, 0);
+        QTest::keyClick(window.renderer()->widget(), Qt::Key_PageDown);
+        QCOMPARE(window.page(), 1);
+        QCOMPARE(window.scene().tile(0).patient, 64);
+        QTest::keyClick(window.renderer()->widget(), Qt::Key_PageDown);
+        QCOMPARE(window.scene().tileCount(), 150 - 128);
+        QCOMPARE(window.scene().tile(0).patient, 128);
+        QTest::keyClick(window.renderer()->widget(), Qt::Key_PageDown); // last page: stays
+        QCOMPARE(window.page(), 2);
+        QTest::keyClick(window.renderer()->widget(), Qt::Key_PageUp);
+        QCOMPARE(window.page(), 1);
+    }
+
     void viewMenuHasBothRenderers()
     {
         ui::MainWindow window(m_hub, ui::WaveformRenderer::Kind::Software);
