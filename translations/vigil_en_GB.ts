@@ -65,6 +65,88 @@
     </message>
 </context>
 <context>
+    <name>vigil::itemmodels::DataAge</name>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vigil::itemmodels::PatientListModel</name>
+    <message>
+        <source>NO DATA %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LEAD OFF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NHS Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HR /min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SpO₂ %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RR /min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BP mmHg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temp °C</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>vigil::ui::GlSelfTest</name>
     <message>
         <source>OpenGL is not available on the “%1” display platform</source>
@@ -195,6 +277,18 @@
         <source>%1 mm/s  ·  ECG %2 mm/mV</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Next page of patients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous page of patients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patients %1–%2 of %3 (page %4 of %5, Page Up/Page Down)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::PatientDetailView</name>
@@ -264,10 +358,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>ଌ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>HR /min</source>
         <translation type="unfinished"></translation>
     </message>
@@ -288,7 +378,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Temperature ଌ</source>
+        <source>°C</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temperature °C</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -35,7 +35,7 @@ VitalsTrendChart::VitalsTrendChart(const live::PatientFeed& feed, QWidget* paren
     chart->addAxis(left, Qt::AlignLeft);
     auto* right = new QValueAxis;
     right->setRange(34, 41);
-    right->setTitleText(tr("\u00B0C"));
+    right->setTitleText(tr("°C"));
     chart->addAxis(right, Qt::AlignRight);
 
     struct SeriesSpec
@@ -50,7 +50,7 @@ VitalsTrendChart::VitalsTrendChart(const live::PatientFeed& feed, QWidget* paren
         {VitalKind::RespRate, tr("RR /min"), MonitorPalette::trace(core::StreamKind::Resp)},
         {VitalKind::SystolicBp, tr("Systolic mmHg"), QColor(0xef, 0x9a, 0x9a)},
         {VitalKind::DiastolicBp, tr("Diastolic mmHg"), QColor(0xb3, 0x9d, 0xdb)},
-        {VitalKind::Temperature, tr("Temperature \u00B0C"), QColor(0xff, 0xab, 0x40)},
+        {VitalKind::Temperature, tr("Temperature °C"), QColor(0xff, 0xab, 0x40)},
     }};
     for (const SeriesSpec& spec : specs) {
         auto* series = new QLineSeries;

@@ -208,7 +208,7 @@ QVariant PatientListModel::headerData(int section, Qt::Orientation orientation, 
     case BloodPressureColumn:
         return tr("BP mmHg");
     case TemperatureColumn:
-        return tr("Temp \u00B0C");
+        return tr("Temp °C");
     case DataAgeColumn:
         return tr("Data age");
     case StatusColumn:
