@@ -14,6 +14,7 @@
 #include <QApplication>
 #include <QDockWidget>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QLoggingCategory>
 #include <QMenuBar>
@@ -74,6 +75,23 @@ MainWindow::MainWindow(live::LiveHub& hub, std::optional<WaveformRenderer::Kind>
     m_patientTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     connect(m_patientTable, &QTableView::activated, this, [this](const QModelIndex& index) {
         openPatient(index.data(itemmodels::PatientListModel::PatientIndexRole).toInt());
+    });
+    // The list and the tiles share one focus: selecting a row focuses its tile (turning the page
+    // if needed), and moving between tiles selects the row.
+    connect(m_patientTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        [this](const QModelIndex& current) {
+            if (!current.isValid())
+                return;
+            const int patient = current.data(itemmodels::PatientListModel::PatientIndexRole).toInt();
+            if (patient / kTilesPerPage != m_page)
+                setPage(patient / kTilesPerPage);
+            m_scene->setCurrentTile(patient - m_page * kTilesPerPage);
+        });
+    connect(m_scene, &WaveformScene::currentTileChanged, this, [this](int tile) {
+        const int patient = m_scene->tile(tile).patient;
+        const QModelIndex row = m_patients->index(patient, 0);
+        if (m_patientTable->currentIndex().row() != patient)
+            m_patientTable->setCurrentIndex(row);
     });
     m_patientDock = new QDockWidget(tr("Patients"), this);
     m_patientDock->setObjectName(QStringLiteral("patientsDock"));

@@ -13,6 +13,7 @@
 #include <QDir>
 #include <QLabel>
 #include <QMenuBar>
+#include <QTableView>
 #include <QTest>
 
 using namespace vigil;
@@ -94,6 +95,18 @@ private Q_SLOTS:
         QCOMPARE(window.page(), 2);
         QTest::keyClick(window.renderer()->widget(), Qt::Key_PageUp);
         QCOMPARE(window.page(), 1);
+
+        // The patient list and the tiles share one focus, across pages.
+        auto* table = window.findChild<QTableView*>();
+        QVERIFY(table);
+        table->setCurrentIndex(table->model()->index(5, 0));
+        QCOMPARE(window.page(), 0);
+        QCOMPARE(window.scene().currentTile(), 5);
+        table->setCurrentIndex(table->model()->index(130, 0));
+        QCOMPARE(window.page(), 2);
+        QCOMPARE(window.scene().currentTile(), 2);
+        QTest::keyClick(window.renderer()->widget(), Qt::Key_Right);
+        QCOMPARE(table->currentIndex().row(), 131);
     }
 
     void viewMenuHasBothRenderers()
