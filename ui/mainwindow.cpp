@@ -333,8 +333,7 @@ void MainWindow::renderFrame()
     m_scene->advance();
     // Each tile's numerics are re-read once a second (as a bedside monitor updates them), spread
     // over the frames so text painting never piles up in one frame.
-    m_refreshBudget = WaveformScene::refreshBudget(m_scene->tileCount());
-    m_renderer->frame(m_scene->refreshInfo(m_refreshBudget));
+    m_renderer->frame(m_scene->refreshInfo(WaveformScene::refreshBudget(m_scene->tileCount())));
 }
 
 } // namespace vigil::ui

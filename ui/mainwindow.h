@@ -80,7 +80,6 @@ private:
     QPointer<PatientDetailView> m_detail;
     QString m_fallbackReason;
     QString m_automaticNote;
-    int m_refreshBudget = 1;
     int m_page = 0;
     QLabel* m_pageLabel = nullptr;
 };
