@@ -33,15 +33,8 @@ GlSelfTest::Result GlSelfTest::run()
         result.reason = tr("OpenGL is not available on the \u201c%1\u201d display platform").arg(platform);
         return result;
     }
-    QSurfaceFormat format;
-    if (QOpenGLContext::openGLModuleType() == QOpenGLContext::LibGL) {
-        format.setVersion(3, 3);
-        format.setProfile(QSurfaceFormat::CoreProfile);
-    } else {
-        format.setVersion(3, 0);
-    }
     QOpenGLContext context;
-    context.setFormat(format);
+    context.setFormat(GlTraceProgram::surfaceFormat()); // exactly what the live view asks for
     if (!context.create()) {
         result.reason = tr("could not create an OpenGL context");
         return result;

@@ -101,6 +101,19 @@ quint32 GlTraceProgram::pack(const QColor& c)
         | static_cast<quint32>(c.alpha()) << 24;
 }
 
+QSurfaceFormat GlTraceProgram::surfaceFormat()
+{
+    QSurfaceFormat format = QSurfaceFormat::defaultFormat();
+    if (QOpenGLContext::openGLModuleType() == QOpenGLContext::LibGL) {
+        format.setVersion(3, 3);
+        format.setProfile(QSurfaceFormat::CoreProfile);
+    } else {
+        format.setVersion(3, 0);
+    }
+    format.setSamples(0);
+    return format;
+}
+
 GlTraceProgram::~GlTraceProgram() = default;
 
 bool GlTraceProgram::create(QOpenGLContext* context, QString* error)

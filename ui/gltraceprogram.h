@@ -4,6 +4,7 @@
 #include <QRect>
 #include <QSize>
 #include <QString>
+#include <QSurfaceFormat>
 
 #include <span>
 #include <vector>
@@ -32,6 +33,8 @@ public:
         quint32 rgba;
     };
     static quint32 pack(const QColor& c);
+    // The context format the program needs: OpenGL 3.3 core, or OpenGL ES 3.0.
+    [[nodiscard]] static QSurfaceFormat surfaceFormat();
 
     GlTraceProgram() = default;
     ~GlTraceProgram();

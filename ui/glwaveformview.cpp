@@ -20,29 +20,10 @@ GlWaveformView::GlWaveformView(WaveformScene& scene, QWidget* parent)
     , m_scene(scene)
 {
     setUpdateBehavior(QOpenGLWidget::PartialUpdate);
-    setFormat(preferredFormat());
+    setFormat(GlTraceProgram::surfaceFormat());
     setFocusPolicy(Qt::StrongFocus);
     setMinimumSize(320, 200);
     setAccessibleName(tr("Live waveforms"));
-}
-
-QSurfaceFormat GlWaveformView::preferredFormat()
-{
-    QSurfaceFormat format = QSurfaceFormat::defaultFormat();
-    if (QOpenGLContext::openGLModuleType() == QOpenGLContext::LibGL) {
-        format.setVersion(3, 3);
-        format.setProfile(QSurfaceFormat::CoreProfile);
-    } else {
-        format.setVersion(3, 0);
-    }
-    format.setSamples(0);
-    return format;
-}
-
-void GlWaveformView::setDefaultSurfaceFormat()
-{
-    QSurfaceFormat::setDefaultFormat(preferredFormat());
-    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
 }
 
 GlWaveformView::~GlWaveformView()
@@ -125,7 +106,7 @@ void GlWaveformView::appendColumns(int tile, int stream, int first, int count, b
     const int width = sweep.columnCount();
     const quint32 bg = GlTraceProgram::pack(MonitorPalette::background());
     const quint32 fg = GlTraceProgram::pack(MonitorPalette::trace(kind));
-    const int erase = std::min(m_scene.displaySettings().eraseBarColumns(), width - 1);
+    const int erase = m_scene.eraseBarColumns(tile, kind);
     const int head = sweep.head();
     const auto x = static_cast<float>(band.left());
     const auto top = static_cast<float>(band.top());
@@ -141,9 +122,6 @@ void GlWaveformView::appendColumns(int tile, int stream, int first, int count, b
     background(first, count);
     for (int i = 0; i < count; ++i) {
         const int c = (first + i) % width;
-        const int ahead = (c - head + width) % width;
-        if ((ahead > 0 && ahead <= erase) || !sweep.written(c))
-            continue;
         if (const auto px = m_scene.columnPixels(tile, kind, c)) {
             m_rects.push_back({x + static_cast<float>(c), static_cast<float>(px->first), 1.0f,
                 static_cast<float>(px->second - px->first + 1), fg});

@@ -26,12 +26,6 @@ public:
     explicit GlWaveformView(WaveformScene& scene, QWidget* parent = nullptr);
     ~GlWaveformView() override;
 
-    // Call before QApplication exists: the window that composes this widget must use the same
-    // OpenGL format (3.3 core / ES 3.0); otherwise Qt cannot share the widget's texture and falls
-    // back to slow paths.
-    static void setDefaultSurfaceFormat();
-    [[nodiscard]] static QSurfaceFormat preferredFormat();
-
     [[nodiscard]] Kind kind() const override { return Kind::Gl; }
     [[nodiscard]] QWidget* widget() override { return this; }
     void frame(const std::vector<int>& changedTiles) override;

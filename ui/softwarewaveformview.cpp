@@ -69,17 +69,14 @@ std::pair<QRect, QRect> SoftwareWaveformView::drawColumns(int tile, int stream, 
     const int width = sweep.columnCount();
     const QRgb bg = MonitorPalette::background().rgb();
     const QRgb fg = MonitorPalette::trace(kind).rgb();
-    const int erase = std::min(m_scene.displaySettings().eraseBarColumns(), width - 1);
+    const int erase = m_scene.eraseBarColumns(tile, kind);
     const int head = sweep.head();
     const auto bytesPerLine = static_cast<std::size_t>(m_image.bytesPerLine());
     auto* bits = m_image.bits();
 
     const auto paintColumn = [&](int c) {
         const int x = band.left() + c;
-        // Columns inside the erase bar ahead of the head, and columns never written, are blank.
-        const int ahead = (c - head + width) % width;
-        const bool blank = (ahead > 0 && ahead <= erase) || !sweep.written(c);
-        const auto pixels = blank ? std::nullopt : m_scene.columnPixels(tile, kind, c);
+        const auto pixels = m_scene.columnPixels(tile, kind, c);
         for (int y = band.top(); y <= band.bottom(); ++y) {
             auto* line = reinterpret_cast<QRgb*>(bits + static_cast<std::size_t>(y) * bytesPerLine);
             line[x] = (pixels && y >= pixels->first && y <= pixels->second) ? fg : bg;

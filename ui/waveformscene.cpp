@@ -182,6 +182,14 @@ bool WaveformScene::suppressed(int tile, StreamKind kind) const
     return info.stale || (kind == StreamKind::Ecg && info.leadOff);
 }
 
+int WaveformScene::eraseBarColumns(int tile, StreamKind kind) const
+{
+    const int width = m_tiles[static_cast<std::size_t>(tile)]
+                          .traces[static_cast<std::size_t>(core::streamIndex(kind))]
+                          .sweep.columnCount();
+    return std::min(m_settings.eraseBarColumns(), width - 1);
+}
+
 double WaveformScene::pixelsPerUnit(int tile, StreamKind kind) const
 {
     const QRect& band =
@@ -216,7 +224,13 @@ std::optional<std::pair<int, int>> WaveformScene::columnPixels(int tile, StreamK
 {
     const Tile& t = m_tiles[static_cast<std::size_t>(tile)];
     const auto si = static_cast<std::size_t>(core::streamIndex(kind));
-    const signal::ColumnSpan& span = t.traces[si].sweep.column(column);
+    const signal::SweepTrace& sweep = t.traces[si].sweep;
+    // Columns inside the erase bar ahead of the head, and columns never written, are blank.
+    const int width = sweep.columnCount();
+    const int ahead = (column - sweep.head() + width) % width;
+    if ((ahead > 0 && ahead <= eraseBarColumns(tile, kind)) || !sweep.written(column))
+        return std::nullopt;
+    const signal::ColumnSpan& span = sweep.column(column);
     if (span.isEmpty())
         return std::nullopt;
     const QRect& band = t.geometry.bands[si];

@@ -76,8 +76,11 @@ public:
     // Is the band's trace hidden behind a technical state (stale feed; lead off for ECG)?
     [[nodiscard]] bool suppressed(int tile, core::StreamKind kind) const;
     // Pixel rows a column's span covers in its band, clipped to the band: [top, bottom], or nullopt
-    // when the column is empty. Both renderers use this, so they draw identical pixels.
+    // when the column is blank (no data, never written, or under the erase bar). Both renderers use
+    // this, so they draw identical pixels.
     [[nodiscard]] std::optional<std::pair<int, int>> columnPixels(int tile, core::StreamKind kind, int column) const;
+    // Width of the erase bar ahead of the sweep head, in columns of this trace's band.
+    [[nodiscard]] int eraseBarColumns(int tile, core::StreamKind kind) const;
     // Pixels per signal unit of the trace (ECG: pixels per mV from the gain).
     [[nodiscard]] double pixelsPerUnit(int tile, core::StreamKind kind) const;
     // The y of signal value 0 in the band (ECG baseline), in widget pixels.

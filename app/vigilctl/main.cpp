@@ -66,7 +66,6 @@ int main(int argc, char** argv)
     options.withGl = !parser.isSet(noGl);
     options.withBaseline = !parser.isSet(noBaseline);
 
-    vigil::ui::GlWaveformView::setDefaultSurfaceFormat();
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("vigilctl"));
     QApplication::setApplicationVersion(QStringLiteral(VIGIL_VERSION));
