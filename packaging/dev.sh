@@ -39,6 +39,10 @@ VIGIL_APT_PACKAGES=(
     xauth
     fonts-dejavu-core
     clang-format
+    libsqlcipher-dev # the encrypted cache (SQLCipher 3.4 on Debian 12, 4.x on Ubuntu 24.04)
+    libssl-dev # key wrapping (scrypt, AES-256-GCM)
+    clang # tests/fuzz: the libFuzzer build (CC=clang CXX=clang++ -DVIGIL_FUZZ=ON)
+    "libclang-rt-dev|libclang-rt-14-dev" # libFuzzer and the sanitizer runtimes for that clang
 )
 
 # Only for "package": CPack's DEB generator needs dpkg-shlibdeps (dpkg-dev) and file(1) for

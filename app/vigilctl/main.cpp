@@ -1,37 +1,47 @@
-// vigilctl: Vigil's headless tool. For now: `vigilctl bench render`.
+// vigilctl: Vigil's headless tool. Cache administration, headless recording, export and benchmarks.
 
-#include "glwaveformview.h"
+#include "cachecommands.h"
+#include "exportcommand.h"
+#include "recordcommand.h"
 #include "renderbench.h"
+#include "store/cache.h"
+#include "storebench.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QCoreApplication>
 
 #include <cstdio>
+#include <functional>
 
 namespace {
 
 constexpr int kUsageError = 2;
 
+const char* const kUsage =
+    "Usage: vigilctl COMMAND [options]\n"
+    "Cache commands take --cache PATH (default: the app's cache), --passphrase-file FILE (- for stdin)\n"
+    "and --json for machine-readable output.\n"
+    "  cache init [--kdf interactive|fast]       create an encrypted cache (passphrase rules apply)\n"
+    "  cache info                                schema, cipher settings, size, time range, counts\n"
+    "  cache verify                              integrity check of every page + audit chain\n"
+    "  cache rekey --new-passphrase-file FILE    change the passphrase (the database is not rewritten)\n"
+    "  audit verify                              check the audit log's hash chain, name the first bad row\n"
+    "  patients list                             patients in the cache\n"
+    "  record --demo --patients N --minutes M    simulate patients into the cache, faster than real time\n"
+    "         [--seed S] [--start TIME] [--progress]\n"
+    "  export --patient ID --from TIME --to TIME --format csv|fhir [--output FILE]\n"
+    "  bench store [--minutes M] [--patients N] [--wfdb DIR]\n"
+    "  bench render [--patients 16,32,64] [--frames 600] [--baseline-frames 60] [--no-gl] [--no-baseline]\n";
+
 int usage(const char* message)
 {
-    std::fprintf(stderr,
-        "vigilctl: %s\n"
-        "Usage: vigilctl bench render [--patients 16,32,64] [--frames 600] [--baseline-frames 60]\n"
-        "                             [--no-gl] [--no-baseline]\n",
-        message);
+    std::fprintf(stderr, "vigilctl: %s\n%s", message, kUsage);
     return kUsageError;
 }
 
-} // namespace
-
-int main(int argc, char** argv)
+int benchRender(int argc, char** argv, const QStringList& rest)
 {
-    QStringList arguments;
-    for (int i = 0; i < argc; ++i)
-        arguments << QString::fromLocal8Bit(argv[i]);
-    if (arguments.size() < 3 || arguments.at(1) != QLatin1String("bench") || arguments.at(2) != QLatin1String("render"))
-        return usage("unknown command");
-
     QCommandLineParser parser;
     const QCommandLineOption patients(QStringLiteral("patients"), QStringLiteral("Patient counts"),
         QStringLiteral("LIST"), QStringLiteral("16,32,64"));
@@ -42,8 +52,6 @@ int main(int argc, char** argv)
     const QCommandLineOption noGl(QStringLiteral("no-gl"), QStringLiteral("Skip the GPU renderer"));
     const QCommandLineOption noBaseline(QStringLiteral("no-baseline"), QStringLiteral("Skip Qt Charts"));
     parser.addOptions({patients, frames, baseline, noGl, noBaseline});
-    QStringList rest = arguments;
-    rest.remove(1, 2);
     if (!parser.parse(rest))
         return usage(qPrintable(parser.errorText()));
 
@@ -70,4 +78,54 @@ int main(int argc, char** argv)
     QApplication::setApplicationName(QStringLiteral("vigilctl"));
     QApplication::setApplicationVersion(QStringLiteral(VIGIL_VERSION));
     return vigil::app::RenderBench(options).run();
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    if (arguments.size() < 2)
+        return usage("no command");
+    const QString first = arguments.at(1);
+    const QString second = arguments.size() > 2 ? arguments.at(2) : QString();
+    // The remaining arguments, argv[0] first, for the command's own parser.
+    auto rest = [&](int words) {
+        QStringList r = arguments;
+        r.remove(1, words);
+        return r;
+    };
+    if (first == QLatin1String("bench") && second == QLatin1String("render"))
+        return benchRender(argc, argv, rest(2));
+
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("Vigil"));
+    QCoreApplication::setApplicationName(QStringLiteral("Vigil"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(VIGIL_VERSION));
+
+    using Command = std::function<int(const QStringList&)>;
+    const std::vector<std::tuple<const char*, const char*, Command>> twoWords{
+        {"cache", "init", vigil::app::CacheCommands::init},
+        {"cache", "info", vigil::app::CacheCommands::info},
+        {"cache", "verify", vigil::app::CacheCommands::verify},
+        {"cache", "rekey", vigil::app::CacheCommands::rekey},
+        {"audit", "verify", vigil::app::CacheCommands::auditVerify},
+        {"patients", "list", vigil::app::CacheCommands::patientsList},
+        {"bench", "store", vigil::app::StoreBench::run},
+    };
+    for (const auto& [a, b, command] : twoWords) {
+        if (first == QLatin1String(a) && second == QLatin1String(b))
+            return command(rest(2));
+    }
+    if (first == QLatin1String("record"))
+        return vigil::app::RecordCommand::run(rest(1));
+    if (first == QLatin1String("export"))
+        return vigil::app::ExportCommand::run(rest(1));
+    if (first == QLatin1String("help") || first == QLatin1String("--help") || first == QLatin1String("-h")) {
+        std::fputs(kUsage, stdout);
+        return 0;
+    }
+    return usage("unknown command");
 }

@@ -3,6 +3,7 @@
 #include "live/livehub.h"
 #include "logging.h"
 #include "sim/patientsimulator.h"
+#include "storerecorder.h"
 
 #include <QTimer>
 
@@ -15,7 +16,9 @@ SimulatorSource::SimulatorSource(const Config& config, live::LiveHub& hub, QObje
     for (int i = 0; i < config.patients; ++i) {
         const sim::Scenario scenario = config.scenario.value_or(demoScenario(i));
         auto simulator = std::make_unique<sim::PatientSimulator>(config.seed, i, scenario, m_startTime);
-        m_feeds.push_back(&hub.addPatient(simulator->identity()));
+        // A patient already in the hub (history loaded from the cache) keeps its feed.
+        const int existing = hub.indexOf(simulator->identity().id);
+        m_feeds.push_back(existing >= 0 ? &hub.feed(existing) : &hub.addPatient(simulator->identity()));
         m_simulators.push_back(std::move(simulator));
     }
     qCInfo(lcIngest) << "simulator source:" << config.patients << "patients, seed" << config.seed;
@@ -40,10 +43,22 @@ sim::Scenario SimulatorSource::scenario(int index) const
     return m_simulators[static_cast<std::size_t>(index)]->scenario();
 }
 
+void SimulatorSource::setRecorder(StoreRecorder* recorder)
+{
+    m_recorder = recorder;
+    m_recorderIndex.clear();
+    if (m_recorder) {
+        for (const auto& simulator : m_simulators)
+            m_recorderIndex.push_back(m_recorder->addPatient(simulator->identity()));
+    }
+}
+
 void SimulatorSource::pump(core::Timestamp until)
 {
     for (std::size_t i = 0; i < m_simulators.size(); ++i) {
         const sim::SimulationBatch batch = m_simulators[i]->advanceTo(until);
+        if (m_recorder)
+            m_recorder->record(m_recorderIndex[i], batch);
         live::PatientFeed& feed = *m_feeds[i];
         // A simulated device is live: each datum counts as received when it was generated, so a
         // backlog pumped in one go (the demo's history) has the data ages it would have had.

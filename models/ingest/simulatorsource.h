@@ -22,6 +22,10 @@ class PatientFeed;
 } // namespace vigil::live
 
 namespace vigil::ingest {
+class StoreRecorder;
+}
+
+namespace vigil::ingest {
 
 // The in-process simulator as a live source: N simulated patients written into the LiveHub.
 //
@@ -29,6 +33,8 @@ namespace vigil::ingest {
 //  - move it to its own QThread and call start() there (queued): it pumps every kTickMs in real time;
 //    stop() from any thread sets an atomic flag and the timer stops at the next tick; or
 //  - call pump(until) synchronously (benchmarks, tests) to advance simulated time deterministically.
+// A simulated patient whose id is already in the hub (e.g. loaded from the cache by StoreHistory)
+// writes into that feed instead of a new one.
 class SimulatorSource final : public QObject
 {
     Q_OBJECT
@@ -52,6 +58,10 @@ public:
     [[nodiscard]] core::Timestamp startTime() const { return m_startTime; }
     [[nodiscard]] sim::Scenario scenario(int index) const;
 
+    // Also write everything into the cache through `recorder` (not owned; must outlive the source).
+    // Call before the first pump().
+    void setRecorder(StoreRecorder* recorder);
+
     // Advances every patient to `until` (device time), writing into the feeds with receive time `until`.
     void pump(core::Timestamp until);
 
@@ -64,6 +74,8 @@ private:
 
     std::vector<std::unique_ptr<sim::PatientSimulator>> m_simulators;
     std::vector<live::PatientFeed*> m_feeds;
+    StoreRecorder* m_recorder = nullptr;
+    std::vector<int> m_recorderIndex;
     core::Timestamp m_startTime = 0;
     QPointer<QTimer> m_timer;
     std::atomic<bool> m_running{false};

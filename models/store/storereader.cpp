@@ -1,0 +1,262 @@
+#include "storereader.h"
+
+#include "cache.h"
+#include "codec/wavecodec.h"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace vigil::store {
+
+StoreReader::StoreReader(std::unique_ptr<Database> db)
+    : m_db(std::move(db))
+{ }
+
+std::unique_ptr<StoreReader> StoreReader::open(const Cache& cache, StoreError* error)
+{
+    std::unique_ptr<Database> db = cache.connect(Database::Mode::ReadOnly, error);
+    if (!db)
+        return nullptr;
+    return std::make_unique<StoreReader>(std::move(db));
+}
+
+namespace {
+
+StoreReader::PatientRow patientFrom(Statement& s)
+{
+    StoreReader::PatientRow row;
+    row.id = s.int64(0);
+    row.identity.id = s.text(1);
+    row.identity.nhsNumber = s.text(2);
+    row.identity.givenName = s.text(3);
+    row.identity.familyName = s.text(4);
+    row.identity.birthDate = QDate::fromString(s.text(5), Qt::ISODate);
+    return row;
+}
+
+} // namespace
+
+std::vector<StoreReader::PatientRow> StoreReader::patients()
+{
+    std::vector<PatientRow> rows;
+    Statement s = m_db->prepare("SELECT id, source_key, nhs_number, given_name, family_name, birth_date FROM patient "
+                                "ORDER BY id");
+    while (s.step() == SQLITE_ROW)
+        rows.push_back(patientFrom(s));
+    Statement range = m_db->prepare("SELECT min(c.t_us), max(c.t_us) FROM wave_chunk c JOIN stream s ON s.id = "
+                                    "c.stream_id WHERE s.patient_id = ?");
+    Statement vitalRange = m_db->prepare("SELECT min(t_us), max(t_us) FROM vital WHERE patient_id = ?");
+    for (PatientRow& row : rows) {
+        for (Statement* q : {&range, &vitalRange}) {
+            q->bind(1, row.id);
+            if (q->step() == SQLITE_ROW && !q->isNull(0)) {
+                const core::Timestamp first = q->int64(0);
+                const core::Timestamp last = q->int64(1);
+                row.firstData = row.firstData == 0 ? first : std::min(row.firstData, first);
+                row.lastData = std::max(row.lastData, last);
+            }
+            q->reset();
+        }
+    }
+    return rows;
+}
+
+std::optional<StoreReader::PatientRow> StoreReader::patient(qint64 id)
+{
+    Statement s = m_db->prepare("SELECT id, source_key, nhs_number, given_name, family_name, birth_date FROM patient "
+                                "WHERE id = ?");
+    s.bind(1, id);
+    if (s.step() != SQLITE_ROW)
+        return std::nullopt;
+    return patientFrom(s);
+}
+
+std::optional<StoreReader::PatientRow> StoreReader::patientBySourceKey(const QString& key)
+{
+    Statement s = m_db->prepare("SELECT id, source_key, nhs_number, given_name, family_name, birth_date FROM patient "
+                                "WHERE source_key = ?");
+    s.bind(1, key);
+    if (s.step() != SQLITE_ROW)
+        return std::nullopt;
+    return patientFrom(s);
+}
+
+std::vector<StoreReader::StreamRow> StoreReader::streams(qint64 patientId)
+{
+    std::vector<StreamRow> rows;
+    Statement s = m_db->prepare("SELECT id, patient_id, code, label, unit, rate_hz, gain, baseline FROM stream WHERE "
+                                "patient_id = ? ORDER BY id");
+    s.bind(1, patientId);
+    while (s.step() == SQLITE_ROW) {
+        StreamRow row;
+        row.id = s.int64(0);
+        row.patientId = s.int64(1);
+        row.descriptor.code = static_cast<int>(s.int64(2));
+        row.descriptor.label = s.text(3);
+        row.descriptor.unit = s.text(4);
+        row.descriptor.rateHz = s.real(5);
+        row.descriptor.gain = s.real(6);
+        row.descriptor.baseline = static_cast<qint32>(s.int64(7));
+        rows.push_back(row);
+    }
+    return rows;
+}
+
+bool StoreReader::samples(
+    qint64 streamId, core::Timestamp from, core::Timestamp to, std::vector<SampleRun>& out, StoreError* error)
+{
+    out.clear();
+    Statement rate = m_db->prepare("SELECT rate_hz FROM stream WHERE id = ?");
+    rate.bind(1, streamId);
+    if (rate.step() != SQLITE_ROW)
+        return true;
+    const double rateHz = rate.real(0);
+    // A chunk holds at most a second, so it starts after from - 1 s.
+    Statement& s =
+        m_db->cached("SELECT t_us, data FROM wave_chunk WHERE stream_id = ? AND t_us > ? AND t_us < ? ORDER BY t_us");
+    s.bind(1, streamId).bind(2, from - core::kMicrosPerSecond).bind(3, to);
+    std::vector<qint32> decoded;
+    int rc = SQLITE_ROW;
+    while ((rc = s.step()) == SQLITE_ROW) {
+        const core::Timestamp t0 = s.int64(0);
+        QString why;
+        if (!codec::WaveCodec::decode(s.blob(1), decoded, &why)) {
+            s.reset();
+            if (error)
+                *error = StoreError{
+                    StoreError::Kind::Corrupt, QStringLiteral("A waveform chunk does not decode: %1").arg(why), 0};
+            return false;
+        }
+        SampleRun run;
+        for (std::size_t i = 0; i < decoded.size(); ++i) {
+            const core::Timestamp t = t0 + std::llround(static_cast<double>(i) * 1e6 / rateHz);
+            if (t < from || t >= to)
+                continue;
+            if (run.samples.empty())
+                run.firstSampleTime = t;
+            run.samples.push_back(decoded[i]);
+        }
+        if (!run.samples.empty())
+            out.push_back(std::move(run));
+    }
+    s.reset();
+    if (rc != SQLITE_DONE) {
+        if (error)
+            *error = m_db->error(rc, QStringLiteral("reading waveform chunks"));
+        return false;
+    }
+    return true;
+}
+
+bool StoreReader::overview(
+    qint64 streamId, core::Timestamp from, core::Timestamp to, int columns, std::vector<Column>& out, StoreError* error)
+{
+    out.assign(static_cast<std::size_t>(std::max(columns, 0)), Column{});
+    if (columns <= 0 || columns > 100'000 || to <= from)
+        return true;
+    const core::Timestamp span = to - from;
+    const int level = span / columns >= PyramidBlock::slotUs(2) ? 2 : 1;
+    const core::Timestamp slotUs = PyramidBlock::slotUs(level);
+    Statement& s = m_db->cached(
+        "SELECT t_us, data FROM wave_pyramid WHERE stream_id = ? AND level = ? AND t_us >= ? AND t_us < ?");
+    s.bind(1, streamId).bind(2, level).bind(3, PyramidBlock::blockStart(level, from)).bind(4, to);
+    int rc = SQLITE_ROW;
+    const auto columnOf = [&](core::Timestamp t) {
+        return static_cast<qint64>(static_cast<double>(t - from) * columns / static_cast<double>(span));
+    };
+    while ((rc = s.step()) == SQLITE_ROW) {
+        const core::Timestamp blockStart = s.int64(0);
+        const PyramidBlock block = PyramidBlock::fromBlob(s.blob(1));
+        for (int k = 0; k < PyramidBlock::kSlots; ++k) {
+            const Column& slot = block.slot(k);
+            if (slot.isEmpty())
+                continue;
+            const core::Timestamp slotStart = blockStart + k * slotUs;
+            const core::Timestamp slotEnd = slotStart + slotUs;
+            if (slotEnd <= from || slotStart >= to)
+                continue;
+            const qint64 c0 = std::max<qint64>(0, columnOf(std::max(slotStart, from)));
+            const qint64 c1 = std::min<qint64>(columns - 1, columnOf(std::min(slotEnd, to) - 1));
+            for (qint64 c = c0; c <= c1; ++c) {
+                Column& column = out[static_cast<std::size_t>(c)];
+                column.min = std::min(column.min, slot.min);
+                column.max = std::max(column.max, slot.max);
+            }
+        }
+    }
+    s.reset();
+    if (rc != SQLITE_DONE) {
+        if (error)
+            *error = m_db->error(rc, QStringLiteral("reading the waveform overview"));
+        return false;
+    }
+    return true;
+}
+
+std::vector<core::Measurement> StoreReader::vitals(
+    qint64 patientId, core::VitalKind kind, core::Timestamp from, core::Timestamp to)
+{
+    std::vector<core::Measurement> rows;
+    Statement& s = m_db->cached(
+        "SELECT t_us, value FROM vital WHERE patient_id = ? AND kind = ? AND t_us >= ? AND t_us < ? ORDER BY t_us");
+    s.bind(1, patientId).bind(2, static_cast<int>(kind)).bind(3, from).bind(4, to);
+    while (s.step() == SQLITE_ROW)
+        rows.push_back(core::Measurement{s.real(1), s.int64(0)});
+    s.reset();
+    return rows;
+}
+
+std::optional<core::DeviceStatus> StoreReader::latestStatus(qint64 patientId)
+{
+    Statement s = m_db->prepare("SELECT t_us, online, lead_off, battery FROM device_status WHERE patient_id = ? "
+                                "ORDER BY t_us DESC LIMIT 1");
+    s.bind(1, patientId);
+    if (s.step() != SQLITE_ROW)
+        return std::nullopt;
+    core::DeviceStatus status;
+    status.time = s.int64(0);
+    status.online = s.int64(1) != 0;
+    status.ecgLeadOff = s.int64(2) != 0;
+    status.batteryPercent = static_cast<int>(s.int64(3));
+    return status;
+}
+
+StoreReader::TimeRange StoreReader::waveformRange()
+{
+    Statement s = m_db->prepare("SELECT min(t_us), max(t_us) FROM wave_chunk");
+    if (s.step() != SQLITE_ROW || s.isNull(0))
+        return {};
+    return {s.int64(0), s.int64(1)};
+}
+
+StoreReader::TimeRange StoreReader::streamRange(qint64 streamId)
+{
+    Statement s = m_db->prepare("SELECT min(t_us), max(t_us) FROM wave_chunk WHERE stream_id = ?");
+    s.bind(1, streamId);
+    if (s.step() != SQLITE_ROW || s.isNull(0))
+        return {};
+    return {s.int64(0), s.int64(1)};
+}
+
+StoreReader::Counts StoreReader::counts()
+{
+    Counts c;
+    c.patients = m_db->queryInt("SELECT count(*) FROM patient", 0);
+    c.streams = m_db->queryInt("SELECT count(*) FROM stream", 0);
+    c.chunks = m_db->queryInt("SELECT count(*) FROM wave_chunk", 0);
+    c.samples = m_db->queryInt("SELECT coalesce(sum(n), 0) FROM wave_chunk", 0);
+    c.chunkBytes = m_db->queryInt("SELECT coalesce(sum(length(data)), 0) FROM wave_chunk", 0);
+    c.pyramidBlocks = m_db->queryInt("SELECT count(*) FROM wave_pyramid", 0);
+    c.vitals = m_db->queryInt("SELECT count(*) FROM vital", 0);
+    c.statuses = m_db->queryInt("SELECT count(*) FROM device_status", 0);
+    c.alarms = m_db->queryInt("SELECT count(*) FROM alarm", 0);
+    c.events = m_db->queryInt("SELECT count(*) FROM clinical_event", 0);
+    c.audit = m_db->queryInt("SELECT count(*) FROM audit_log", 0);
+    c.outboxPending = m_db->queryInt("SELECT count(*) FROM outbox WHERE published_us IS NULL", 0);
+    c.quarantine = m_db->queryInt("SELECT count(*) FROM quarantine", 0);
+    return c;
+}
+
+} // namespace vigil::store

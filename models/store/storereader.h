@@ -1,0 +1,95 @@
+#pragma once
+
+#include "core/devicestatus.h"
+#include "core/patientidentity.h"
+#include "core/vitalsigns.h"
+#include "database.h"
+#include "pyramidblock.h"
+#include "storeerror.h"
+#include "streamdescriptor.h"
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace vigil::store {
+
+class Cache;
+
+// Read queries on a cache, on the reader's own connection (one StoreReader per thread). Readers see
+// committed data only (WAL snapshot isolation); they never block the writer.
+class StoreReader final
+{
+public:
+    struct PatientRow
+    {
+        qint64 id = 0;
+        core::PatientIdentity identity; // identity.id is the source's key
+        core::Timestamp firstData = 0; // earliest/latest vital or waveform time (0: none)
+        core::Timestamp lastData = 0;
+    };
+    struct StreamRow
+    {
+        qint64 id = 0;
+        qint64 patientId = 0;
+        StreamDescriptor descriptor;
+    };
+    struct SampleRun
+    {
+        core::Timestamp firstSampleTime = 0;
+        std::vector<qint32> samples; // digital; codec::WaveCodec::kInvalid = no sample
+    };
+    struct TimeRange
+    {
+        core::Timestamp first = 0;
+        core::Timestamp last = 0;
+    };
+    struct Counts
+    {
+        qint64 patients = 0;
+        qint64 streams = 0;
+        qint64 chunks = 0;
+        qint64 samples = 0;
+        qint64 pyramidBlocks = 0;
+        qint64 vitals = 0;
+        qint64 statuses = 0;
+        qint64 alarms = 0;
+        qint64 events = 0;
+        qint64 audit = 0;
+        qint64 outboxPending = 0;
+        qint64 quarantine = 0;
+        qint64 chunkBytes = 0;
+    };
+    using Column = PyramidBlock::Slot;
+
+    explicit StoreReader(std::unique_ptr<Database> db);
+    [[nodiscard]] static std::unique_ptr<StoreReader> open(const Cache& cache, StoreError* error);
+
+    [[nodiscard]] Database& database() { return *m_db; }
+
+    [[nodiscard]] std::vector<PatientRow> patients();
+    [[nodiscard]] std::optional<PatientRow> patient(qint64 id);
+    [[nodiscard]] std::optional<PatientRow> patientBySourceKey(const QString& key);
+    [[nodiscard]] std::vector<StreamRow> streams(qint64 patientId);
+    // Every stored run of samples with device time in [from, to), in time order; a run is a chunk
+    // row cut to the interval. Fails (false + error) on a chunk that does not decode.
+    bool samples(qint64 streamId, core::Timestamp from, core::Timestamp to, std::vector<SampleRun>& out,
+        StoreError* error = nullptr);
+    // Min/max per column for `columns` equal columns over [from, to), from the pyramid (level 2
+    // when a column spans a minute or more, else level 1; columns narrower than a second are filled
+    // from the second that holds them). An empty column has min > max.
+    bool overview(qint64 streamId, core::Timestamp from, core::Timestamp to, int columns, std::vector<Column>& out,
+        StoreError* error = nullptr);
+    [[nodiscard]] std::vector<core::Measurement> vitals(
+        qint64 patientId, core::VitalKind kind, core::Timestamp from, core::Timestamp to);
+    [[nodiscard]] std::optional<core::DeviceStatus> latestStatus(qint64 patientId);
+
+    [[nodiscard]] TimeRange waveformRange();
+    [[nodiscard]] TimeRange streamRange(qint64 streamId);
+    [[nodiscard]] Counts counts();
+
+private:
+    std::unique_ptr<Database> m_db;
+};
+
+} // namespace vigil::store

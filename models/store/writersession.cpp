@@ -1,0 +1,376 @@
+#include "writersession.h"
+
+#include "auditlog.h"
+#include "codec/wavecodec.h"
+#include "logging.h"
+#include "writeitem.h"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace vigil::store {
+
+namespace {
+
+core::Timestamp floorSecond(core::Timestamp t)
+{
+    core::Timestamp s = (t / core::kMicrosPerSecond) * core::kMicrosPerSecond;
+    if (s > t)
+        s -= core::kMicrosPerSecond;
+    return s;
+}
+
+bool isOk(int rc)
+{
+    return rc == SQLITE_DONE || rc == SQLITE_ROW || rc == SQLITE_OK;
+}
+
+} // namespace
+
+WriterSession::WriterSession(std::unique_ptr<Database> db)
+    : m_db(std::move(db))
+{
+    m_auditHash = AuditLog::lastHash(*m_db);
+}
+
+WriterSession::~WriterSession() = default;
+
+qint64 WriterSession::patientId(int handle) const
+{
+    if (handle <= 0 || static_cast<std::size_t>(handle) >= m_patientIds.size())
+        return 0;
+    return m_patientIds[static_cast<std::size_t>(handle)];
+}
+
+core::Timestamp WriterSession::sampleTime(const StreamState& stream, core::Timestamp first, qsizetype index) const
+{
+    return first + std::llround(static_cast<double>(index) * 1e6 / stream.descriptor.rateHz);
+}
+
+StoreError WriterSession::begin()
+{
+    m_snapshot.patientIds = m_patientIds;
+    m_snapshot.streams = m_streams;
+    m_snapshot.auditHash = m_auditHash;
+    m_samplesInBatch = 0;
+    m_rowsInBatch = 0;
+    StoreError error;
+    if (!m_db->exec(QStringLiteral("BEGIN IMMEDIATE"), &error))
+        return error;
+    return {};
+}
+
+StoreError WriterSession::commit()
+{
+    StoreError error;
+    if (!m_db->exec(QStringLiteral("COMMIT"), &error))
+        return error;
+    m_pyramid.clear(); // blocks are re-read when next touched; keeps memory bounded
+    return {};
+}
+
+void WriterSession::rollback()
+{
+    if (!sqlite3_get_autocommit(m_db->handle()))
+        m_db->exec(QStringLiteral("ROLLBACK"));
+    m_patientIds = std::move(m_snapshot.patientIds);
+    m_streams = std::move(m_snapshot.streams);
+    m_auditHash = m_snapshot.auditHash;
+    m_pyramid.clear();
+}
+
+StoreError WriterSession::apply(const WriteItem& item)
+{
+    const auto handle = static_cast<std::size_t>(item.handle);
+    switch (item.type) {
+    case WriteItem::Type::Patient: {
+        const core::PatientIdentity& p = item.identity;
+        Statement& insert =
+            m_db->cached("INSERT OR IGNORE INTO patient(source_key, created_us, updated_us) VALUES (?, ?, ?)");
+        insert.bind(1, p.id).bind(2, item.receivedAt).bind(3, item.receivedAt);
+        if (const int rc = insert.run(); !isOk(rc))
+            return m_db->error(rc, QStringLiteral("registering a patient"));
+        Statement& update = m_db->cached("UPDATE patient SET nhs_number = ?, given_name = ?, family_name = ?, "
+                                         "birth_date = ?, updated_us = ? WHERE source_key = ?");
+        update.bind(1, p.nhsNumber).bind(2, p.givenName).bind(3, p.familyName);
+        update.bind(4, p.birthDate.isValid() ? p.birthDate.toString(Qt::ISODate) : QString());
+        update.bind(5, item.receivedAt).bind(6, p.id);
+        if (const int rc = update.run(); !isOk(rc))
+            return m_db->error(rc, QStringLiteral("registering a patient"));
+        Statement& select = m_db->cached("SELECT id FROM patient WHERE source_key = ?");
+        select.bind(1, p.id);
+        const int rc = select.step();
+        const qint64 id = rc == SQLITE_ROW ? select.int64(0) : 0;
+        select.reset();
+        if (rc != SQLITE_ROW)
+            return m_db->error(rc, QStringLiteral("registering a patient"));
+        if (m_patientIds.size() <= handle)
+            m_patientIds.resize(handle + 1, 0);
+        m_patientIds[handle] = id;
+        return {};
+    }
+    case WriteItem::Type::Stream: {
+        const qint64 patient = patientId(item.patientHandle);
+        const StreamDescriptor& d = item.descriptor;
+        Statement& insert = m_db->cached("INSERT OR IGNORE INTO stream(patient_id, code, label, unit, rate_hz, gain, "
+                                         "baseline) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        insert.bind(1, patient).bind(2, d.code).bind(3, d.label).bind(4, d.unit).bind(5, d.rateHz).bind(6, d.gain);
+        insert.bind(7, static_cast<qint64>(d.baseline));
+        if (const int rc = insert.run(); !isOk(rc))
+            return m_db->error(rc, QStringLiteral("registering a stream"));
+        Statement& select =
+            m_db->cached("SELECT id, rate_hz, gain, baseline FROM stream WHERE patient_id = ? AND code = ?");
+        select.bind(1, patient).bind(2, d.code);
+        const int rc = select.step();
+        if (rc != SQLITE_ROW) {
+            select.reset();
+            return m_db->error(rc, QStringLiteral("registering a stream"));
+        }
+        StreamState state;
+        state.id = select.int64(0);
+        state.descriptor = d;
+        if (select.real(1) != d.rateHz || select.real(2) != d.gain || select.int64(3) != d.baseline)
+            qCWarning(lcStore) << "stream" << state.id << "was stored with another rate or calibration; new samples"
+                               << "use the new one";
+        select.reset();
+        if (m_streams.size() <= handle)
+            m_streams.resize(handle + 1);
+        m_streams[handle] = std::move(state);
+        return {};
+    }
+    case WriteItem::Type::Samples:
+        return applySamples(item);
+    case WriteItem::Type::Vital: {
+        Statement& insert = m_db->cached("INSERT INTO vital(patient_id, kind, loinc, t_us, value, unit, provenance, "
+                                         "received_us) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        insert.bind(1, patientId(item.handle)).bind(2, static_cast<int>(item.vitalKind));
+        insert.bind(3, core::vitalLoinc(item.vitalKind)).bind(4, item.measurement.time);
+        insert.bind(5, item.measurement.value).bind(6, core::vitalUnit(item.vitalKind));
+        insert.bind(7, item.provenance).bind(8, item.receivedAt);
+        if (const int rc = insert.run(); !isOk(rc))
+            return m_db->error(rc, QStringLiteral("storing a vital sign"));
+        return {};
+    }
+    case WriteItem::Type::Status: {
+        Statement& insert = m_db->cached("INSERT INTO device_status(patient_id, t_us, online, lead_off, battery, "
+                                         "received_us) VALUES (?, ?, ?, ?, ?, ?)");
+        insert.bind(1, patientId(item.handle)).bind(2, item.status.time).bind(3, item.status.online ? 1 : 0);
+        insert.bind(4, item.status.ecgLeadOff ? 1 : 0).bind(5, item.status.batteryPercent).bind(6, item.receivedAt);
+        if (const int rc = insert.run(); !isOk(rc))
+            return m_db->error(rc, QStringLiteral("storing a device status"));
+        return {};
+    }
+    case WriteItem::Type::Audit: {
+        AuditEntry entry = item.audit;
+        entry.patientId = patientId(item.handle);
+        return AuditLog::append(*m_db, entry, m_auditHash);
+    }
+    case WriteItem::Type::Quarantine: {
+        Statement& insert =
+            m_db->cached("INSERT INTO quarantine(received_us, source, reason, payload) VALUES (?, ?, ?, ?)");
+        insert.bind(1, item.receivedAt).bind(2, item.text1).bind(3, item.text2).bindBlob(4, item.payload);
+        if (const int rc = insert.run(); !isOk(rc))
+            return m_db->error(rc, QStringLiteral("quarantining a message"));
+        return {};
+    }
+    case WriteItem::Type::Outbox: {
+        Statement& insert = m_db->cached("INSERT INTO outbox(created_us, topic, payload) VALUES (?, ?, ?)");
+        insert.bind(1, item.receivedAt).bind(2, item.text1).bindBlob(3, item.payload);
+        if (const int rc = insert.run(); !isOk(rc))
+            return m_db->error(rc, QStringLiteral("queueing an event for publishing"));
+        return {};
+    }
+    }
+    return {};
+}
+
+StoreError WriterSession::applySamples(const WriteItem& item)
+{
+    const auto handle = static_cast<std::size_t>(item.handle);
+    if (handle >= m_streams.size() || m_streams[handle].id == 0)
+        return {StoreError::Kind::Internal, QStringLiteral("Samples for a stream that was never registered."), 0};
+    StreamState& s = m_streams[handle];
+    const double periodUs = 1e6 / s.descriptor.rateHz;
+    const auto n = static_cast<qsizetype>(item.samples.size());
+    for (qsizetype i = 0; i < n; ++i) {
+        const core::Timestamp t = sampleTime(s, item.time, i);
+        if (i == 0 && !s.samples.empty()) {
+            const core::Timestamp expected = sampleTime(s, s.chunkStart, static_cast<qsizetype>(s.samples.size()));
+            if (std::abs(static_cast<double>(t - expected)) > periodUs / 2) {
+                // A gap, or late data: the open chunk ends here, the run starts a new one.
+                if (StoreError e = closeChunk(s, true))
+                    return e;
+            }
+        }
+        if (!s.samples.empty() && t >= s.secondEnd) {
+            if (StoreError e = closeChunk(s, true))
+                return e;
+        }
+        if (s.samples.empty()) {
+            s.chunkStart = t;
+            s.secondEnd = floorSecond(t) + core::kMicrosPerSecond;
+            s.partialWritten = false;
+            s.receivedAt = 0;
+        }
+        s.samples.push_back(item.samples[static_cast<std::size_t>(i)]);
+    }
+    s.receivedAt = std::max(s.receivedAt, item.receivedAt);
+    m_samplesInBatch += static_cast<quint64>(n);
+    return {};
+}
+
+StoreError WriterSession::closeChunk(StreamState& stream, bool complete)
+{
+    if (stream.samples.empty())
+        return {};
+    qint32 mn = std::numeric_limits<qint32>::max();
+    qint32 mx = std::numeric_limits<qint32>::min();
+    for (const qint32 v : stream.samples) {
+        if (v == codec::WaveCodec::kInvalid)
+            continue;
+        mn = std::min(mn, v);
+        mx = std::max(mx, v);
+    }
+    const QByteArray data = codec::WaveCodec::encode(stream.samples);
+    Statement& insert = m_db->cached("INSERT OR REPLACE INTO wave_chunk(stream_id, t_us, n, min_v, max_v, "
+                                     "received_us, data) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    insert.bind(1, stream.id).bind(2, stream.chunkStart).bind(3, static_cast<qint64>(stream.samples.size()));
+    if (mn <= mx)
+        insert.bind(4, static_cast<qint64>(mn)).bind(5, static_cast<qint64>(mx));
+    else
+        insert.bindNull(4).bindNull(5);
+    insert.bind(6, stream.receivedAt).bindBlob(7, data);
+    const int rc = insert.run();
+    if (!isOk(rc))
+        return m_db->error(rc, QStringLiteral("storing a waveform chunk"));
+    ++m_rowsInBatch;
+    if (mn <= mx) {
+        if (StoreError e = mergePyramid(stream.id, stream.chunkStart, mn, mx))
+            return e;
+    }
+    if (complete) {
+        stream.samples.clear();
+        stream.partialWritten = false;
+    } else {
+        stream.partialWritten = true;
+    }
+    return {};
+}
+
+StoreError WriterSession::mergePyramid(qint64 streamId, core::Timestamp time, qint32 min, qint32 max)
+{
+    for (int level = 1; level <= PyramidBlock::kLevels; ++level) {
+        const core::Timestamp start = PyramidBlock::blockStart(level, time);
+        const PyramidKey key{streamId, level, start};
+        auto it = m_pyramid.find(key);
+        if (it == m_pyramid.end()) {
+            PyramidEntry entry;
+            Statement& select = m_db->cached("SELECT data FROM wave_pyramid WHERE stream_id = ? AND level = ? AND "
+                                             "t_us = ?");
+            select.bind(1, streamId).bind(2, level).bind(3, start);
+            const int rc = select.step();
+            if (rc == SQLITE_ROW)
+                entry.block = PyramidBlock::fromBlob(select.blob(0));
+            select.reset();
+            if (!isOk(rc))
+                return m_db->error(rc, QStringLiteral("reading the waveform overview"));
+            it = m_pyramid.emplace(key, entry).first;
+        }
+        it->second.block.mergeAt(level, start, time, min, max);
+        it->second.dirty = true;
+    }
+    return {};
+}
+
+StoreError WriterSession::finish()
+{
+    for (StreamState& s : m_streams) {
+        if (s.id != 0 && !s.samples.empty()) {
+            if (StoreError e = closeChunk(s, false))
+                return e;
+        }
+    }
+    Statement& upsert =
+        m_db->cached("INSERT OR REPLACE INTO wave_pyramid(stream_id, level, t_us, data) VALUES (?, ?, ?, ?)");
+    for (auto& [key, entry] : m_pyramid) {
+        if (!entry.dirty)
+            continue;
+        upsert.bind(1, std::get<0>(key)).bind(2, std::get<1>(key)).bind(3, std::get<2>(key));
+        upsert.bindBlob(4, entry.block.toBlob());
+        if (const int rc = upsert.run(); !isOk(rc))
+            return m_db->error(rc, QStringLiteral("storing the waveform overview"));
+        entry.dirty = false;
+    }
+    return {};
+}
+
+StoreError WriterSession::prune(const RetentionPolicy& policy, core::Timestamp now, quint64& pruned)
+{
+    const core::Timestamp waveCutoff = now - policy.waveformsUs;
+    const core::Timestamp eventCutoff = now - policy.vitalsAndEventsUs;
+    int budget = policy.rowsPerStep;
+    StoreError error;
+    if (!m_db->exec(QStringLiteral("BEGIN IMMEDIATE"), &error))
+        return error;
+    auto run = [&](Statement& statement) -> bool {
+        const int rc = statement.run();
+        if (!isOk(rc)) {
+            error = m_db->error(rc, QStringLiteral("pruning old data"));
+            return false;
+        }
+        const int changed = sqlite3_changes(m_db->handle());
+        budget -= changed;
+        pruned += static_cast<quint64>(changed);
+        return true;
+    };
+    if (m_pruneCursor >= m_pruneStreams.size()) {
+        m_pruneStreams.clear();
+        m_pruneCursor = 0;
+        Statement ids = m_db->prepare("SELECT id FROM stream ORDER BY id");
+        while (ids.step() == SQLITE_ROW)
+            m_pruneStreams.push_back(ids.int64(0));
+    }
+    bool ok = true;
+    while (ok && budget > 0 && m_pruneCursor < m_pruneStreams.size()) {
+        const qint64 stream = m_pruneStreams[m_pruneCursor++];
+        Statement& chunks = m_db->cached("DELETE FROM wave_chunk WHERE rowid IN (SELECT rowid FROM wave_chunk WHERE "
+                                         "stream_id = ? AND t_us < ? LIMIT ?)");
+        chunks.bind(1, stream).bind(2, waveCutoff).bind(3, budget);
+        ok = run(chunks);
+        for (int level = 1; ok && level <= PyramidBlock::kLevels && budget > 0; ++level) {
+            Statement& blocks = m_db->cached("DELETE FROM wave_pyramid WHERE rowid IN (SELECT rowid FROM "
+                                             "wave_pyramid WHERE stream_id = ? AND level = ? AND t_us < ? LIMIT ?)");
+            blocks.bind(1, stream).bind(2, level).bind(3, waveCutoff - PyramidBlock::blockUs(level)).bind(4, budget);
+            ok = run(blocks);
+        }
+    }
+    // Vitals, status, alarms, events, quarantine: by time, oldest first. Outbox rows only once
+    // published. The audit log is never pruned.
+    static const char* const kByTime[] = {
+        "DELETE FROM vital WHERE rowid IN (SELECT rowid FROM vital WHERE t_us < ?1 LIMIT ?2)",
+        "DELETE FROM device_status WHERE rowid IN (SELECT rowid FROM device_status WHERE t_us < ?1 LIMIT ?2)",
+        "DELETE FROM alarm WHERE rowid IN (SELECT rowid FROM alarm WHERE t_us < ?1 LIMIT ?2)",
+        "DELETE FROM clinical_event WHERE rowid IN (SELECT rowid FROM clinical_event WHERE t_us < ?1 LIMIT ?2)",
+        "DELETE FROM quarantine WHERE rowid IN (SELECT rowid FROM quarantine WHERE received_us < ?1 LIMIT ?2)",
+        "DELETE FROM outbox WHERE rowid IN (SELECT rowid FROM outbox WHERE published_us IS NOT NULL AND "
+        "published_us < ?1 LIMIT ?2)",
+    };
+    for (const char* sql : kByTime) {
+        if (!ok || budget <= 0)
+            break;
+        Statement& statement = m_db->cached(sql);
+        statement.bind(1, eventCutoff).bind(2, budget);
+        ok = run(statement);
+    }
+    if (!ok) {
+        m_db->exec(QStringLiteral("ROLLBACK"));
+        return error;
+    }
+    if (!m_db->exec(QStringLiteral("COMMIT"), &error))
+        return error;
+    return {};
+}
+
+} // namespace vigil::store
