@@ -93,13 +93,10 @@ int CacheCommands::info(const QStringList& arguments)
     if (!ctx.parse(arguments))
         return CtlContext::kUsage;
     int exitCode = 0;
-    auto cache = ctx.openCache(exitCode, false);
-    if (!cache)
+    std::unique_ptr<store::Cache> cache;
+    std::unique_ptr<store::StoreReader> reader;
+    if (!ctx.openForReading(cache, reader, exitCode, false))
         return exitCode;
-    store::StoreError error;
-    auto reader = store::StoreReader::open(*cache, &error);
-    if (!reader)
-        return ctx.fail(error.message);
     const auto keyFile = crypto::KeyFile::load(store::Cache::keyFilePath(ctx.cachePath()));
     const int version = store::Schema::version(reader->database());
     const auto counts = reader->counts();
@@ -169,13 +166,10 @@ int CacheCommands::verify(const QStringList& arguments)
     if (!ctx.parse(arguments))
         return CtlContext::kUsage;
     int exitCode = 0;
-    auto cache = ctx.openCache(exitCode, false);
-    if (!cache)
+    std::unique_ptr<store::Cache> cache;
+    std::unique_ptr<store::StoreReader> reader;
+    if (!ctx.openForReading(cache, reader, exitCode, false))
         return exitCode;
-    store::StoreError error;
-    auto reader = store::StoreReader::open(*cache, &error);
-    if (!reader)
-        return ctx.fail(error.message);
     // integrity_check reads every page, so every page's HMAC is checked too.
     QStringList problems;
     store::Statement check = reader->database().prepare("PRAGMA integrity_check");
@@ -244,13 +238,10 @@ int CacheCommands::auditVerify(const QStringList& arguments)
     if (!ctx.parse(arguments))
         return CtlContext::kUsage;
     int exitCode = 0;
-    auto cache = ctx.openCache(exitCode, false);
-    if (!cache)
+    std::unique_ptr<store::Cache> cache;
+    std::unique_ptr<store::StoreReader> reader;
+    if (!ctx.openForReading(cache, reader, exitCode, false))
         return exitCode;
-    store::StoreError error;
-    auto reader = store::StoreReader::open(*cache, &error);
-    if (!reader)
-        return ctx.fail(error.message);
     const auto result = store::AuditLog::verify(reader->database());
     const QJsonObject object{{QStringLiteral("ok"), result.ok}, {QStringLiteral("rows"), result.rows},
         {QStringLiteral("first_bad_seq"), result.firstBadSeq}, {QStringLiteral("problem"), result.problem}};
@@ -266,13 +257,10 @@ int CacheCommands::patientsList(const QStringList& arguments)
     if (!ctx.parse(arguments))
         return CtlContext::kUsage;
     int exitCode = 0;
-    auto cache = ctx.openCache(exitCode);
-    if (!cache)
+    std::unique_ptr<store::Cache> cache;
+    std::unique_ptr<store::StoreReader> reader;
+    if (!ctx.openForReading(cache, reader, exitCode))
         return exitCode;
-    store::StoreError error;
-    auto reader = store::StoreReader::open(*cache, &error);
-    if (!reader)
-        return ctx.fail(error.message);
     QJsonArray list;
     QString text = QStringLiteral("%1  %2  %3  %4  %5\n")
                        .arg(QStringLiteral("ID"), 4)

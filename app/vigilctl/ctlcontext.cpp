@@ -2,6 +2,7 @@
 
 #include "passphraseinput.h"
 #include "store/cache.h"
+#include "store/storereader.h"
 
 #include <QDir>
 #include <QJsonDocument>
@@ -68,6 +69,21 @@ std::unique_ptr<store::Cache> CtlContext::openCache(int& exitCode, bool migrate)
         return nullptr;
     }
     return cache;
+}
+
+bool CtlContext::openForReading(
+    std::unique_ptr<store::Cache>& cache, std::unique_ptr<store::StoreReader>& reader, int& exitCode, bool migrate)
+{
+    cache = openCache(exitCode, migrate);
+    if (!cache)
+        return false;
+    store::StoreError error;
+    reader = store::StoreReader::open(*cache, &error);
+    if (!reader) {
+        exitCode = fail(error.message);
+        return false;
+    }
+    return true;
 }
 
 int CtlContext::finish(const QJsonObject& object, const QString& text, int exitCode) const

@@ -11,7 +11,8 @@
 
 namespace vigil::store {
 class Cache;
-}
+class StoreReader;
+} // namespace vigil::store
 
 namespace vigil::app {
 
@@ -36,6 +37,9 @@ public:
         const QString& option = QStringLiteral("passphrase-file"));
     // Opens (and migrates) the cache; on failure prints why and sets `exitCode`.
     [[nodiscard]] std::unique_ptr<store::Cache> openCache(int& exitCode, bool migrate = true);
+    // The cache and a reader on it; on failure prints why, sets `exitCode` and returns false.
+    bool openForReading(std::unique_ptr<store::Cache>& cache, std::unique_ptr<store::StoreReader>& reader,
+        int& exitCode, bool migrate = true);
 
     // Prints `object` as JSON with --json, else `text`; returns `exitCode`.
     int finish(const QJsonObject& object, const QString& text, int exitCode = 0) const;

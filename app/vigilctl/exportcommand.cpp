@@ -96,13 +96,11 @@ int ExportCommand::run(const QStringList& arguments)
             CtlContext::kUsage);
 
     int exitCode = 0;
-    auto cache = ctx.openCache(exitCode);
-    if (!cache)
+    std::unique_ptr<store::Cache> cache;
+    std::unique_ptr<store::StoreReader> reader;
+    if (!ctx.openForReading(cache, reader, exitCode))
         return exitCode;
     store::StoreError error;
-    auto reader = store::StoreReader::open(*cache, &error);
-    if (!reader)
-        return ctx.fail(error.message);
     const QString id = p.value(QStringLiteral("patient"));
     bool numeric = false;
     const qint64 rowId = id.toLongLong(&numeric);
