@@ -2,11 +2,15 @@
 
 #include "glselftest.h"
 #include "glwaveformview.h"
+#include "inactivitywatcher.h"
 #include "itemmodels/patientlistmodel.h"
 #include "live/livehub.h"
+#include "lockscreen.h"
 #include "monitorpalette.h"
 #include "patientdetailview.h"
 #include "rendererfactory.h"
+#include "store/storewriter.h"
+#include "storealarmbanner.h"
 #include "waveformscene.h"
 
 #include <QAction>
@@ -20,6 +24,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScreen>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTimer>
@@ -43,6 +48,17 @@ DisplaySettings settingsForScreen(const QScreen* screen)
     return s;
 }
 
+// Who is at the workstation, for the audit log: the operating system's user name.
+QString osUserName()
+{
+    QString name = qEnvironmentVariable("USER");
+    if (name.isEmpty())
+        name = qEnvironmentVariable("USERNAME");
+    if (name.isEmpty())
+        name = QStringLiteral("unknown");
+    return name;
+}
+
 } // namespace
 
 MainWindow::MainWindow(live::LiveHub& hub, std::optional<WaveformRenderer::Kind> requested, QWidget* parent)
@@ -54,17 +70,42 @@ MainWindow::MainWindow(live::LiveHub& hub, std::optional<WaveformRenderer::Kind>
     m_scene->setDisplaySettings(settingsForScreen(screen()));
     connect(m_scene, &WaveformScene::tileActivated, this, &MainWindow::openPatient);
 
+    // Central widget: the technical alarm and source banners (no patient data: shown while locked
+    // too) above a stack of the live page and the lock screen.
     auto* central = new QWidget(this);
     auto* layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
-    m_banner = new QLabel(central);
+    m_storeAlarm = new StoreAlarmBanner(central);
+    layout->addWidget(m_storeAlarm);
+    m_sourceBanner = new QLabel(central);
+    m_sourceBanner->setObjectName(QStringLiteral("sourceBanner"));
+    m_sourceBanner->setWordWrap(true);
+    m_sourceBanner->setContentsMargins(10, 6, 10, 6);
+    m_sourceBanner->setStyleSheet(QStringLiteral("background:#2b3440; color:#e6eaef; font-weight:bold;"));
+    m_sourceBanner->hide();
+    layout->addWidget(m_sourceBanner);
+    m_stack = new QStackedWidget(central);
+    layout->addWidget(m_stack, 1);
+    setCentralWidget(central);
+
+    m_livePage = new QWidget(m_stack);
+    auto* liveLayout = new QVBoxLayout(m_livePage);
+    liveLayout->setContentsMargins(0, 0, 0, 0);
+    liveLayout->setSpacing(0);
+    m_banner = new QLabel(m_livePage);
     m_banner->setWordWrap(true);
     m_banner->setContentsMargins(10, 6, 10, 6);
     m_banner->setStyleSheet(QStringLiteral("background:#123a40; color:#e6f7fa; font-weight:bold;"));
     m_banner->hide();
-    layout->addWidget(m_banner);
-    setCentralWidget(central);
+    liveLayout->addWidget(m_banner);
+    m_stack->addWidget(m_livePage);
+    m_lockScreen = new LockScreen(m_stack);
+    m_stack->addWidget(m_lockScreen);
+    m_stack->setCurrentWidget(m_livePage);
+    connect(m_lockScreen, &LockScreen::unlocked, this, &MainWindow::unlock);
+    connect(m_lockScreen, &LockScreen::unlockRefused, this,
+        [this] { audit(QStringLiteral("session.unlock.refused"), QStringLiteral("wrong passphrase")); });
 
     m_patients = new itemmodels::PatientListModel(hub, this);
     m_patientTable = new QTableView(this);
@@ -101,6 +142,9 @@ MainWindow::MainWindow(live::LiveHub& hub, std::optional<WaveformRenderer::Kind>
 
     m_rendererLabel = new QLabel(this);
     m_gainLabel = new QLabel(this);
+    m_storeStatus = new QLabel(this);
+    m_storeStatus->setObjectName(QStringLiteral("storeStatus"));
+    statusBar()->addWidget(m_storeStatus);
     statusBar()->addWidget(m_rendererLabel, 1);
     statusBar()->addPermanentWidget(m_gainLabel);
     m_pageLabel = new QLabel(this);
@@ -127,6 +171,14 @@ MainWindow::MainWindow(live::LiveHub& hub, std::optional<WaveformRenderer::Kind>
     m_modelTimer->setInterval(1000);
     connect(m_modelTimer, &QTimer::timeout, m_patients, &itemmodels::PatientListModel::refresh);
     m_modelTimer->start();
+
+    m_storeTimer = new QTimer(this);
+    m_storeTimer->setInterval(1000);
+    connect(m_storeTimer, &QTimer::timeout, this, &MainWindow::pollStore);
+
+    m_inactivity = new InactivityWatcher(this);
+    connect(m_inactivity, &InactivityWatcher::timedOut, this, [this] { lock(LockReason::Inactivity); });
+    m_inactivity->setTimeout(kDefaultAutoLockMs);
 }
 
 MainWindow::~MainWindow() = default;
@@ -134,6 +186,11 @@ MainWindow::~MainWindow() = default;
 void MainWindow::buildMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    m_lockAction = file->addAction(tr("&Lock"), this, [this] { lock(LockReason::User); });
+    m_lockAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    // From any window of the application (the detail view too), not just the main window.
+    m_lockAction->setShortcutContext(Qt::ApplicationShortcut);
+    file->addSeparator();
     QAction* quit = file->addAction(tr("Quit"), qApp, &QApplication::quit);
     quit->setShortcut(QKeySequence::Quit);
 
@@ -187,6 +244,9 @@ void MainWindow::buildMenus()
     list->setText(tr("Patient list"));
     list->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
     view->addAction(list);
+    // Everything in the View menu shows, pages through or rearranges patient data.
+    m_unlockedOnly = view->actions();
+    m_unlockedOnly << gain->menuAction() << speed->menuAction();
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("About Vigil"), this, [this] {
@@ -253,14 +313,14 @@ void MainWindow::setRenderer(WaveformRenderer::Kind kind)
         }
         qCInfo(lcUi) << "GPU renderer self-test passed on" << test.renderer;
     }
-    auto* layout = static_cast<QVBoxLayout*>(centralWidget()->layout());
+    auto* layout = static_cast<QVBoxLayout*>(m_livePage->layout());
     if (m_renderer) {
         QWidget* old = m_renderer->widget();
         m_renderer = nullptr;
         layout->removeWidget(old);
         old->deleteLater();
     }
-    m_renderer = RendererFactory::create(kind, *m_scene, centralWidget());
+    m_renderer = RendererFactory::create(kind, *m_scene, m_livePage);
     if (auto* gl = qobject_cast<GlWaveformView*>(m_renderer->widget()))
         connect(gl, &GlWaveformView::renderFailed, this, &MainWindow::onRendererFailed);
     layout->addWidget(m_renderer->widget(), 1);
@@ -316,7 +376,7 @@ void MainWindow::updateStatus()
 
 void MainWindow::openPatient(int patient)
 {
-    if (patient < 0 || patient >= m_hub.patientCount())
+    if (m_locked || patient < 0 || patient >= m_hub.patientCount())
         return;
     if (m_detail)
         m_detail->close();
@@ -334,6 +394,108 @@ void MainWindow::renderFrame()
     // Each tile's numerics are re-read once a second (as a bedside monitor updates them), spread
     // over the frames so text painting never piles up in one frame.
     m_renderer->frame(m_scene->refreshInfo(WaveformScene::refreshBudget(m_scene->tileCount())));
+}
+
+} // namespace vigil::ui
+
+namespace vigil::ui {
+
+void MainWindow::setCache(store::StoreWriter* writer, const QString& keyFilePath)
+{
+    m_writer = writer;
+    m_lockScreen->setKeyFilePath(keyFilePath);
+    if (m_writer) {
+        pollStore();
+        m_storeTimer->start();
+    } else {
+        m_storeTimer->stop();
+        m_storeAlarm->hide();
+        m_storeStatus->clear();
+    }
+}
+
+void MainWindow::setAutoLockInterval(int milliseconds)
+{
+    m_inactivity->setTimeout(milliseconds);
+    if (m_locked)
+        m_inactivity->suspend();
+}
+
+int MainWindow::autoLockInterval() const
+{
+    return m_inactivity->timeout();
+}
+
+void MainWindow::setLiveSourceConnected(bool connected)
+{
+    m_sourceBanner->setText(tr("No live source is connected; showing stored data."));
+    m_sourceBanner->setVisible(!connected);
+}
+
+void MainWindow::lock(LockReason reason)
+{
+    if (m_locked)
+        return;
+    m_locked = true;
+    m_inactivity->suspend();
+    // Every view of patient data goes: the detail window, the patient list (docked or floating),
+    // the tiles (the stack shows the lock screen instead), and the actions that would bring them back.
+    if (m_detail)
+        m_detail->close();
+    m_dockWasVisible = m_patientDock->isVisible();
+    m_patientDock->hide();
+    for (QAction* action : std::as_const(m_unlockedOnly))
+        action->setEnabled(false);
+    m_lockScreen->reset();
+    m_stack->setCurrentWidget(m_lockScreen);
+    setWindowTitle(tr("Vigil \u2014 locked"));
+    qCInfo(lcUi) << "session locked" << (reason == LockReason::Inactivity ? "after inactivity" : "by the user");
+    audit(QStringLiteral("session.lock"),
+        reason == LockReason::Inactivity ? QStringLiteral("inactivity") : QStringLiteral("user"));
+    Q_EMIT lockedChanged(true);
+}
+
+void MainWindow::unlock()
+{
+    if (!m_locked)
+        return;
+    m_locked = false;
+    for (QAction* action : std::as_const(m_unlockedOnly))
+        action->setEnabled(true);
+    m_stack->setCurrentWidget(m_livePage);
+    if (m_dockWasVisible)
+        m_patientDock->show();
+    setWindowTitle(tr("Vigil \u2014 virtual ward"));
+    if (m_renderer)
+        m_renderer->widget()->setFocus();
+    m_inactivity->resume();
+    qCInfo(lcUi) << "session unlocked";
+    audit(QStringLiteral("session.unlock"),
+        m_lockScreen->needsPassphrase() ? QStringLiteral("passphrase") : QStringLiteral("demo, no passphrase"));
+    Q_EMIT lockedChanged(false);
+}
+
+void MainWindow::audit(const QString& action, const QString& detail)
+{
+    if (!m_writer)
+        return;
+    store::AuditEntry entry;
+    entry.time = 0; // now
+    entry.actor = osUserName();
+    entry.role = QStringLiteral("clinician");
+    entry.action = action;
+    entry.detail = detail;
+    m_writer->appendAudit(entry);
+}
+
+void MainWindow::pollStore()
+{
+    if (!m_writer)
+        return;
+    const QString alarm = m_storeAlarm->showStats(m_writer->stats());
+    m_storeStatus->setText(alarm.isEmpty() ? tr("Cache: saving") : alarm);
+    m_storeStatus->setStyleSheet(
+        alarm.isEmpty() ? QString() : QStringLiteral("background:#4dd0e1; color:#06181b; font-weight:bold;"));
 }
 
 } // namespace vigil::ui

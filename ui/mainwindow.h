@@ -9,9 +9,11 @@
 
 #include <optional>
 
+class QAction;
 class QActionGroup;
 class QDockWidget;
 class QLabel;
+class QStackedWidget;
 class QTableView;
 class QTimer;
 
@@ -21,13 +23,25 @@ class LiveHub;
 namespace vigil::itemmodels {
 class PatientListModel;
 }
+namespace vigil::store {
+class StoreWriter;
+}
 
 namespace vigil::ui {
 
+class InactivityWatcher;
+class LockScreen;
+class StoreAlarmBanner;
 class WaveformScene;
 
 // The live view: a grid of patient tiles drawn by the GPU or software renderer (switchable from the
 // View menu), a patient list, and a status bar that says which renderer runs and why.
+//
+// Locking (File > Lock, Ctrl+L, or no input for autoLockInterval()): a lock screen replaces every
+// view of patient data (tiles, patient list, detail view; the title never names anyone) while the
+// sources and the store writer carry on. Unlocking asks for the cache passphrase again (see
+// LockScreen). Lock and unlock are written to the cache's audit log. The store writer's state is
+// polled once a second and shown as a technical alarm while it is not running normally.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -52,6 +66,29 @@ public:
     // Advances the scene and draws one frame now (tests and benchmarks drive frames themselves).
     void renderFrame();
 
+    // The cache the session records into: `writer` (not owned, may be null) receives the audit
+    // entries and its state is shown as a technical alarm; `keyFilePath` is the key file whose
+    // passphrase unlocks the session (empty: a throwaway cache without passphrase, the demo).
+    void setCache(store::StoreWriter* writer, const QString& keyFilePath);
+    // Lock after this long without input; 0 never locks by itself. Default kDefaultAutoLockMs.
+    static constexpr int kDefaultAutoLockMs = 10 * 60 * 1000;
+    void setAutoLockInterval(int milliseconds);
+    [[nodiscard]] int autoLockInterval() const;
+    // False: no live source is connected; a banner says the view shows stored data.
+    void setLiveSourceConnected(bool connected);
+
+    enum class LockReason {
+        User,
+        Inactivity
+    };
+    void lock(LockReason reason = LockReason::User);
+    [[nodiscard]] bool isLocked() const { return m_locked; }
+    [[nodiscard]] LockScreen* lockScreen() const { return m_lockScreen; }
+    [[nodiscard]] QAction* lockAction() const { return m_lockAction; }
+    // Reads the store writer's state now (the window does so every second).
+    void pollStore();
+    [[nodiscard]] StoreAlarmBanner* storeAlarm() const { return m_storeAlarm; }
+
     // More than kTilesPerPage patients are shown a page at a time (Page Up / Page Down): beyond
     // 64 tiles on one screen, traces and numerics become too small to read safely.
     static constexpr int kTilesPerPage = 64;
@@ -59,8 +96,13 @@ public:
     [[nodiscard]] int pageCount() const;
     void setPage(int page);
 
+Q_SIGNALS:
+    void lockedChanged(bool locked);
+
 private:
     void buildMenus();
+    void unlock();
+    void audit(const QString& action, const QString& detail);
     void onRendererFailed(const QString& reason);
     void fallBackToSoftware(const QString& reason);
     void updateStatus();
@@ -82,6 +124,20 @@ private:
     QString m_automaticNote;
     int m_page = 0;
     QLabel* m_pageLabel = nullptr;
+
+    QStackedWidget* m_stack = nullptr;
+    QWidget* m_livePage = nullptr;
+    LockScreen* m_lockScreen = nullptr;
+    QLabel* m_sourceBanner = nullptr;
+    StoreAlarmBanner* m_storeAlarm = nullptr;
+    QLabel* m_storeStatus = nullptr;
+    QTimer* m_storeTimer = nullptr;
+    InactivityWatcher* m_inactivity = nullptr;
+    QAction* m_lockAction = nullptr;
+    QList<QAction*> m_unlockedOnly; // actions that would show patient data: disabled while locked
+    store::StoreWriter* m_writer = nullptr;
+    bool m_locked = false;
+    bool m_dockWasVisible = false;
 };
 
 } // namespace vigil::ui

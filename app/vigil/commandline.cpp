@@ -10,7 +10,15 @@ namespace {
 
 struct Options
 {
-    QCommandLineOption demo{QStringLiteral("demo"), CommandLine::tr("Run on the embedded simulator (the default).")};
+    QCommandLineOption demo{QStringLiteral("demo"),
+        CommandLine::tr("Run on the embedded simulator. Data goes into a throwaway encrypted cache, or into the "
+                        "cache given with --cache.")};
+    QCommandLineOption cache{QStringLiteral("cache"),
+        CommandLine::tr("The encrypted cache file (default: %1).").arg(QStringLiteral("<app data>/cache.vigil")),
+        QStringLiteral("PATH")};
+    QCommandLineOption lockAfter{QStringLiteral("lock-after"),
+        CommandLine::tr("Lock the screen after MINUTES without input (0: never; default 10)."),
+        QStringLiteral("MINUTES"), QStringLiteral("10")};
     QCommandLineOption patients{QStringLiteral("patients"), CommandLine::tr("Number of demo patients, 1 to 256."),
         QStringLiteral("N"), QStringLiteral("16")};
     QCommandLineOption seed{QStringLiteral("seed"), CommandLine::tr("Simulator seed (same seed, same patients)."),
@@ -32,7 +40,7 @@ struct Options
         parser.setApplicationDescription(CommandLine::tr("Vigil \u2014 remote patient monitoring workstation."));
         parser.addHelpOption();
         parser.addVersionOption();
-        parser.addOptions({demo, patients, seed, scenario, renderer, screenshot, quitAfter});
+        parser.addOptions({demo, cache, lockAfter, patients, seed, scenario, renderer, screenshot, quitAfter});
     }
 };
 
@@ -76,6 +84,23 @@ std::optional<CommandLine> CommandLine::parse(const QStringList& arguments, QStr
     }
     CommandLine cl;
     bool ok = false;
+    cl.demo = parser.isSet(o.demo);
+    if (parser.isSet(o.cache)) {
+        cl.cachePath = parser.value(o.cache);
+        const QFileInfo info(cl.cachePath);
+        if (cl.cachePath.isEmpty() || (info.exists() && !info.isFile()) || !QFileInfo(info.absolutePath()).isDir()) {
+            *error = tr("Cannot use \u201c%1\u201d as the cache: give a file in an existing folder.")
+                         .arg(QDir::toNativeSeparators(cl.cachePath));
+            return std::nullopt;
+        }
+    }
+    cl.lockAfterMinutes = parser.value(o.lockAfter).toInt(&ok);
+    if (!ok || cl.lockAfterMinutes < 0 || cl.lockAfterMinutes > kMaxLockAfterMinutes) {
+        *error = tr("--lock-after must be a whole number of minutes from 0 (never) to %1 (got \u201c%2\u201d).")
+                     .arg(kMaxLockAfterMinutes)
+                     .arg(parser.value(o.lockAfter));
+        return std::nullopt;
+    }
     cl.patients = parser.value(o.patients).toInt(&ok);
     if (!ok || cl.patients < 1 || cl.patients > kMaxPatients) {
         *error = tr("--patients must be a whole number from 1 to %1 (got \u201c%2\u201d).")

@@ -18,7 +18,13 @@ public:
     static constexpr int kMaxPatients = 256;
     static constexpr int kUsageError = 2;
 
-    bool demo = true; // no other source exists yet: the embedded demo is the default
+    static constexpr int kMaxLockAfterMinutes = 24 * 60;
+
+    // --demo: the embedded simulator, recording into a throwaway encrypted cache (or into --cache).
+    // Without it: no live source yet; the stored patients of the cache are shown for review.
+    bool demo = false;
+    QString cachePath; // empty: the throwaway cache for --demo, the default location otherwise
+    int lockAfterMinutes = 10; // lock the screen after this long without input; 0: never
     int patients = 16;
     quint64 seed = 1;
     std::optional<sim::Scenario> scenario;

@@ -8,7 +8,6 @@
 #include <bit>
 #include <cstdint>
 #include <cstring>
-#include <numeric>
 
 namespace vigil::codec {
 
@@ -18,8 +17,6 @@ using u32 = std::uint32_t;
 using u64 = std::uint64_t;
 
 constexpr int kKBits = 5; // Rice parameter per block: 0..31
-constexpr int kOrderMask = 0x03; // coding mode byte: predictor order in the low two bits,
-constexpr int kScaledFlag = 0x04; // and whether a common factor follows; other bits zero
 constexpr int kEscape = WaveCodec::kEscapeQuotient;
 constexpr int kMaxCodeBits = kEscape + 32; // longest code of one residual (the escape): 56 bits
 constexpr std::size_t kBlock = WaveCodec::kBlockSize;
@@ -50,47 +47,6 @@ inline u32 residual(const qint32* x, std::size_t i)
         return v - static_cast<u32>(x[i - 1]);
     else
         return v - 2u * static_cast<u32>(x[i - 1]) + static_cast<u32>(x[i - 2]);
-}
-
-// The common factor of a chunk's residuals, g = odd << shift: residuals are coded as r / g, which
-// saves log2(g) bits a sample on rescaled data (e.g. MIMIC ECG exported on a grid of 22 ADC units).
-// Division is exact, so it is a shift and a multiplication by the odd part's inverse modulo 2^32.
-struct Scale
-{
-    u32 factor = 1;
-    int shift = 0;
-    u32 inverse = 1;
-
-    explicit Scale(u32 g)
-        : factor(g)
-        , shift(std::countr_zero(g))
-    {
-        const u32 odd = g >> shift;
-        inverse = odd; // Newton's iteration: each step doubles the correct low bits (3 -> 48)
-        for (int i = 0; i < 4; ++i)
-            inverse *= 2u - odd * inverse;
-    }
-
-    // r (a multiple of factor, as a signed 32-bit value) / factor, exactly.
-    [[nodiscard]] u32 divide(u32 r) const { return static_cast<u32>(static_cast<qint32>(r) >> shift) * inverse; }
-};
-
-// Greatest common divisor of the residuals |r| (as signed 32-bit values) from `Order` on; 0 if they are
-// all zero. Stops as soon as it is 1, which on most signals is within the first few samples.
-template<int Order>
-u32 commonFactor(const qint32* x, std::size_t m)
-{
-    u32 g = 0;
-    for (std::size_t i = Order; i < m; ++i) {
-        const u32 r = residual<Order>(x, i);
-        const u32 magnitude = static_cast<qint32>(r) < 0 ? 0u - r : r;
-        if (magnitude == 0 || (g != 0 && magnitude % g == 0))
-            continue;
-        g = std::gcd(g, magnitude);
-        if (g == 1)
-            return 1;
-    }
-    return g;
 }
 
 // ---- Writing ----
@@ -172,24 +128,22 @@ int chooseK(const u32* zz, std::size_t count, u64 sum)
     return costAt <= costAbove ? k0 : k0 + 1;
 }
 
-// Zig-zag residuals of x[i, i + count) (divided by the chunk's common factor if Scaled) into zz;
-// returns their sum.
-template<int Order, bool Scaled, std::size_t Count>
-inline u64 residuals(const qint32* x, std::size_t i, std::size_t count, const Scale& scale, u32* zz)
+// Zig-zag residuals of x[i, i + count) into zz; returns their sum.
+template<int Order, std::size_t Count>
+inline u64 residuals(const qint32* x, std::size_t i, std::size_t count, u32* zz)
 {
     if constexpr (Count != 0)
         count = Count;
     u64 sum = 0;
     for (std::size_t j = 0; j < count; ++j) {
-        const u32 r = residual<Order>(x, i + j);
-        zz[j] = zigzag(Scaled ? scale.divide(r) : r);
+        zz[j] = zigzag(residual<Order>(x, i + j));
         sum += zz[j];
     }
     return sum;
 }
 
-template<int Order, bool Scaled>
-uchar* encodeResiduals(const qint32* x, std::size_t m, const Scale& scale, uchar* out)
+template<int Order>
+uchar* encodeResiduals(const qint32* x, std::size_t m, uchar* out)
 {
     BitWriter bits(out);
     u32 zz[kBlock];
@@ -197,9 +151,9 @@ uchar* encodeResiduals(const qint32* x, std::size_t m, const Scale& scale, uchar
         const std::size_t count = std::min(kBlock, m - i);
         int k;
         if (count == kBlock) {
-            k = chooseK<kBlock>(zz, count, residuals<Order, Scaled, kBlock>(x, i, count, scale, zz));
+            k = chooseK<kBlock>(zz, count, residuals<Order, kBlock>(x, i, count, zz));
         } else {
-            k = chooseK<0>(zz, count, residuals<Order, Scaled, 0>(x, i, count, scale, zz));
+            k = chooseK<0>(zz, count, residuals<Order, 0>(x, i, count, zz));
         }
         bits.put(static_cast<u32>(k), kKBits);
         const u32 lowMask = (u32(1) << k) - 1u;
@@ -276,8 +230,8 @@ inline u64 window(const uchar* bytes, u64 bitPos)
 
 // Decodes `count` residuals coded with parameter k and rebuilds the samples x[0..count) from
 // the history p1 = x[-1], p2 = x[-2]. Returns the bit position after the block.
-template<int Order, bool Scaled>
-inline u64 decodeBlock(const uchar* bytes, u64 bitPos, int k, u32 factor, u32* x, std::size_t count, u32& p1, u32& p2)
+template<int Order>
+inline u64 decodeBlock(const uchar* bytes, u64 bitPos, int k, u32* x, std::size_t count, u32& p1, u32& p2)
 {
     const u32 lowMask = (u32(1) << k) - 1u;
     for (std::size_t j = 0; j < count; ++j) {
@@ -293,7 +247,7 @@ inline u64 decodeBlock(const uchar* bytes, u64 bitPos, int k, u32 factor, u32* x
             zz = static_cast<u32>((w << kEscape) >> 32);
             bitPos += kMaxCodeBits;
         }
-        const u32 r = Scaled ? unzigzag(zz) * factor : unzigzag(zz);
+        const u32 r = unzigzag(zz);
         u32 v;
         if constexpr (Order == 0) {
             v = r;
@@ -316,8 +270,8 @@ inline u64 decodeBlock(const uchar* bytes, u64 bitPos, int k, u32 factor, u32* x
 // Reads straight from the input while a whole worst-case block fits, then from a zero-padded copy of
 // the tail, so the hot loop never checks bounds and never reads outside the input. Garbage can only
 // make a block overrun the real data into the padding, which the check after each block catches.
-template<int Order, bool Scaled>
-bool decodeResiduals(const uchar* bytes, std::size_t size, u32 factor, u32* x, std::size_t m, u64& bitPosOut)
+template<int Order>
+bool decodeResiduals(const uchar* bytes, std::size_t size, u32* x, std::size_t m, u64& bitPosOut)
 {
     const u64 totalBits = static_cast<u64>(size) * 8u;
     const uchar* src = bytes;
@@ -349,7 +303,7 @@ bool decodeResiduals(const uchar* bytes, std::size_t size, u32 factor, u32* x, s
         }
         const std::size_t count = std::min(kBlock, m - i);
         const int k = static_cast<int>(window(src, bitPos) >> (64 - kKBits));
-        bitPos = decodeBlock<Order, Scaled>(src, bitPos + kKBits, k, factor, x + i, count, p1, p2);
+        bitPos = decodeBlock<Order>(src, bitPos + kKBits, k, x + i, count, p1, p2);
         if (srcBase + bitPos > totalBits)
             return false;
     }
@@ -410,45 +364,20 @@ QByteArray WaveCodec::encode(std::span<const qint32> samples)
         if (m > 0) {
             const qint32* x = valid.data();
             const int order = chooseOrder(x, m);
-            u32 factor = 1;
-            switch (order) {
-            case 0:
-                factor = commonFactor<0>(x, m);
-                break;
-            case 1:
-                factor = commonFactor<1>(x, m);
-                break;
-            default:
-                factor = commonFactor<2>(x, m);
-                break;
-            }
-            const bool scaled = factor >= 2;
-            *p++ = static_cast<uchar>(order | (scaled ? kScaledFlag : 0));
-            if (scaled)
-                p = putVarint(p, factor);
+            *p++ = static_cast<uchar>(order);
             if (order >= 1)
                 p = putVarint(p, zigzag(static_cast<u32>(x[0])));
             if (order == 2 && m >= 2)
                 p = putVarint(p, zigzag(residual<1>(x, 1)));
-            const Scale scale(scaled ? factor : 1u);
-            switch (order * 2 + (scaled ? 1 : 0)) {
+            switch (order) {
             case 0:
-                p = encodeResiduals<0, false>(x, m, scale, p);
+                p = encodeResiduals<0>(x, m, p);
                 break;
             case 1:
-                p = encodeResiduals<0, true>(x, m, scale, p);
-                break;
-            case 2:
-                p = encodeResiduals<1, false>(x, m, scale, p);
-                break;
-            case 3:
-                p = encodeResiduals<1, true>(x, m, scale, p);
-                break;
-            case 4:
-                p = encodeResiduals<2, false>(x, m, scale, p);
+                p = encodeResiduals<1>(x, m, p);
                 break;
             default:
-                p = encodeResiduals<2, true>(x, m, scale, p);
+                p = encodeResiduals<2>(x, m, p);
                 break;
             }
         }
@@ -511,19 +440,13 @@ bool WaveCodec::decode(QByteArrayView data, std::vector<qint32>& out, QString* e
     const std::size_t m = static_cast<std::size_t>(n - invalid);
 
     int order = 0;
-    bool scaled = false;
-    u32 factor = 1;
     u32 warmup[2] = {0, 0};
     if (m > 0) {
         if (in.pos >= in.size)
             return fail(tr("Truncated waveform chunk: no predictor"));
-        const int mode = in.data[in.pos++];
-        order = mode & kOrderMask;
-        scaled = (mode & kScaledFlag) != 0;
-        if (order > 2 || (mode & ~(kOrderMask | kScaledFlag)) != 0)
-            return fail(tr("Unknown coding mode %1 in waveform chunk").arg(mode));
-        if (scaled && (!in.varint(factor) || factor < 2))
-            return fail(tr("Invalid common factor in waveform chunk"));
+        order = in.data[in.pos++];
+        if (order > 2)
+            return fail(tr("Unknown predictor order %1 in waveform chunk").arg(order));
         for (int j = 0; j < order && std::size_t(j) < m; ++j) {
             if (!in.varint(warmup[j]))
                 return fail(tr("Truncated waveform chunk: no warm-up sample"));
@@ -548,24 +471,15 @@ bool WaveCodec::decode(QByteArrayView data, std::vector<qint32>& out, QString* e
         const std::size_t bitBytes = in.size - in.pos;
         u64 bitPos = 0;
         bool ok = false;
-        switch (order * 2 + (scaled ? 1 : 0)) {
+        switch (order) {
         case 0:
-            ok = decodeResiduals<0, false>(bits, bitBytes, factor, x, m, bitPos);
+            ok = decodeResiduals<0>(bits, bitBytes, x, m, bitPos);
             break;
         case 1:
-            ok = decodeResiduals<0, true>(bits, bitBytes, factor, x, m, bitPos);
-            break;
-        case 2:
-            ok = decodeResiduals<1, false>(bits, bitBytes, factor, x, m, bitPos);
-            break;
-        case 3:
-            ok = decodeResiduals<1, true>(bits, bitBytes, factor, x, m, bitPos);
-            break;
-        case 4:
-            ok = decodeResiduals<2, false>(bits, bitBytes, factor, x, m, bitPos);
+            ok = decodeResiduals<1>(bits, bitBytes, x, m, bitPos);
             break;
         default:
-            ok = decodeResiduals<2, true>(bits, bitBytes, factor, x, m, bitPos);
+            ok = decodeResiduals<2>(bits, bitBytes, x, m, bitPos);
             break;
         }
         if (!ok)

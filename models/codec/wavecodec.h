@@ -17,8 +17,7 @@ namespace vigil::codec {
 //
 // Per chunk: the runs of kInvalid samples (lead off, no signal) are listed as (gap, length) pairs;
 // the remaining valid samples are predicted as one sequence (order 0: raw, 1: first difference,
-// 2: second difference; the order with the smallest residual sum wins), divided by the residuals'
-// greatest common factor when it is above 1 (rescaled data on a coarser grid), zig-zag mapped and
+// 2: second difference; the order with the smallest residual sum wins), zig-zag mapped and
 // Golomb-Rice coded in blocks of kBlockSize residuals, each block with its own Rice parameter k.
 // A residual whose quotient reaches kEscapeQuotient is written raw (escape), so every int32 sequence
 // round-trips. All prediction arithmetic wraps in uint32 (no signed overflow).
@@ -33,8 +32,7 @@ namespace vigil::codec {
 //     varint  number of invalid runs R, then R x (varint gap since the previous run's end,
 //             varint length - 1); runs are in order and do not touch (gap >= 1 after the first)
 //     if any valid sample (m = n - invalid > 0):
-//       u8      mode: predictor order (0, 1 or 2) | 4 if a common factor follows; other bits 0
-//       varint  common factor g >= 2 (if flagged): the residuals coded are r / g
+//       u8      predictor order (0, 1 or 2)
 //       varint  warm-up: zig-zag x[0] (order >= 1), zig-zag (x[1] - x[0]) (order 2, m >= 2)
 //       bits    MSB first, per block of up to kBlockSize residuals: k (5 bits), then per residual
 //               q zeros, a one, the k low bits (q = zz >> k < kEscapeQuotient), or the escape:

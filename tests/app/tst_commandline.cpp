@@ -13,12 +13,15 @@ class TestCommandLine : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void defaultsToTheDemo()
+    void defaults()
     {
         QString error;
         const auto cl = CommandLine::parse({QStringLiteral("vigil")}, &error);
         QVERIFY2(cl, qPrintable(error));
-        QVERIFY(cl->demo);
+        // Without --demo: the stored data of the default cache, for review.
+        QVERIFY(!cl->demo);
+        QVERIFY(cl->cachePath.isEmpty());
+        QCOMPARE(cl->lockAfterMinutes, 10);
         QCOMPARE(cl->patients, 16);
         QCOMPARE(cl->renderer, QStringLiteral("auto"));
         QVERIFY(!cl->scenario);
@@ -34,9 +37,13 @@ private Q_SLOTS:
             {QStringLiteral("vigil"), QStringLiteral("--demo"), QStringLiteral("--patients"), QStringLiteral("64"),
                 QStringLiteral("--seed"), QStringLiteral("42"), QStringLiteral("--scenario"), QStringLiteral("sepsis"),
                 QStringLiteral("--renderer=software"), QStringLiteral("--screenshot"), shot,
-                QStringLiteral("--quit-after-ms"), QStringLiteral("1500")},
+                QStringLiteral("--quit-after-ms"), QStringLiteral("1500"), QStringLiteral("--cache"),
+                dir.filePath(QStringLiteral("ward.vigil")), QStringLiteral("--lock-after"), QStringLiteral("0")},
             &error);
         QVERIFY2(cl, qPrintable(error));
+        QVERIFY(cl->demo);
+        QCOMPARE(cl->cachePath, dir.filePath(QStringLiteral("ward.vigil")));
+        QCOMPARE(cl->lockAfterMinutes, 0);
         QCOMPARE(cl->patients, 64);
         QCOMPARE(cl->seed, quint64{42});
         QVERIFY(cl->scenario == vigil::sim::Scenario::Sepsis);
@@ -63,6 +70,18 @@ private Q_SLOTS:
             << QStringList{QStringLiteral("--screenshot"), QStringLiteral("/nonexistent-dir/x.png")}
             << QStringLiteral("Cannot write the screenshot");
         QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")} << QStringLiteral("frobnicate");
+        QTest::newRow("cache in a missing folder")
+            << QStringList{QStringLiteral("--cache"), QStringLiteral("/nonexistent-dir/cache.vigil")}
+            << QStringLiteral("as the cache");
+        QTest::newRow("cache is a folder")
+            << QStringList{QStringLiteral("--cache"), QStringLiteral("/tmp")} << QStringLiteral("as the cache");
+        QTest::newRow("cache without a path") << QStringList{QStringLiteral("--cache")} << QStringLiteral("cache");
+        QTest::newRow("negative lock time")
+            << QStringList{QStringLiteral("--lock-after"), QStringLiteral("-1")} << QStringLiteral("--lock-after");
+        QTest::newRow("lock time not a number")
+            << QStringList{QStringLiteral("--lock-after=ten")} << QStringLiteral("--lock-after");
+        QTest::newRow("lock time too long")
+            << QStringList{QStringLiteral("--lock-after"), QStringLiteral("100000")} << QStringLiteral("--lock-after");
         QTest::newRow("negative quit time")
             << QStringList{QStringLiteral("--quit-after-ms"), QStringLiteral("-5")} << QStringLiteral("quit-after-ms");
     }

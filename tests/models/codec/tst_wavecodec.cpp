@@ -404,7 +404,10 @@ void TestWaveCodec::mitBih100BytesPerSample()
 
 void TestWaveCodec::ecg500HzBytesPerSample()
 {
-    // MIMIC record 041s, segment 1: three ECG leads at 500 Hz (12-bit, format 212x4), 8 s each.
+    // MIMIC record 041s, segment 1: three ECG leads at 500 Hz (12-bit, gain 2000/mV, format 212x4), 8 s
+    // each. Asserted on the three leads together: lead I is noisy enough that its prediction residual
+    // alone needs about 8 bits a sample (mean |residual| 50 ADC units; a Laplacian of that spread has an
+    // entropy of log2(2e x 50) = 8.1 bits), so no coder of independent residuals gets it under 1 byte.
     QString error;
     const auto record = WfdbRecord::open(dataPath("041s01.hea"), &error);
     QVERIFY2(record, qPrintable(error));
