@@ -10,6 +10,7 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 
+#include <cmath>
 #include <cstdio>
 #include <deque>
 #include <mutex>
@@ -51,7 +52,7 @@ int RecordCommand::run(const QStringList& arguments)
     if (!ok || commitMs < 1 || commitMs > 1000)
         return ctx.fail(
             QStringLiteral("--commit-ms takes 1 to 1000 (a commit at least every second)"), CtlContext::kUsage);
-    const auto duration = static_cast<core::Timestamp>(minutes * 60.0 * 1e6);
+    const auto duration = static_cast<core::Timestamp>(std::llround(minutes * 60.0 * 1e6));
     core::Timestamp start = core::nowUtc() - duration;
     if (p.isSet(QStringLiteral("start"))) {
         const QString value = p.value(QStringLiteral("start"));

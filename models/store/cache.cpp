@@ -43,6 +43,8 @@ std::unique_ptr<Cache> Cache::createWithKey(
     std::unique_ptr<Database> db = cache->connect(Database::Mode::Create, error);
     if (!db)
         return nullptr;
+    // Owner-only, like the key file; SQLite gives the WAL and SHM files the database's permissions.
+    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     StoreError e = Schema::create(*db, schemaVersion < 0 ? Schema::kCurrentVersion : schemaVersion);
     if (!e && !db->exec(QStringLiteral("PRAGMA journal_mode = WAL"), &e)) {
     }

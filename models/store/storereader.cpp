@@ -16,7 +16,9 @@ StoreReader::StoreReader(std::unique_ptr<Database> db)
 
 std::unique_ptr<StoreReader> StoreReader::open(const Cache& cache, StoreError* error)
 {
-    std::unique_ptr<Database> db = cache.connect(Database::Mode::ReadOnly, error);
+    // Read-write, though it never writes: the last connection to close then checkpoints and removes
+    // the WAL and SHM files, which a read-only connection cannot.
+    std::unique_ptr<Database> db = cache.connect(Database::Mode::ReadWrite, error);
     if (!db)
         return nullptr;
     return std::make_unique<StoreReader>(std::move(db));

@@ -64,6 +64,7 @@ bool StoreWriter::start(StoreError* error)
     {
         std::lock_guard lock(m_mutex);
         m_stopRequested = false;
+        m_abandon = false;
     }
     m_state.store(State::Running);
     m_thread = std::thread([this] { run(); });
@@ -76,22 +77,21 @@ bool StoreWriter::stop(int timeoutMs)
         return true;
     quint64 last = 0;
     {
+        // Stopping makes the writer commit what it holds at once instead of at the next deadline.
         std::lock_guard lock(m_mutex);
         last = m_nextSeq - 1;
-    }
-    const bool complete = waitCommitted(last, timeoutMs);
-    {
-        std::lock_guard lock(m_mutex);
         m_stopRequested = true;
-        if (!complete && !m_queue.empty()) {
-            qCCritical(lcStore) << "stopping the writer with" << m_queue.size()
-                                << "items not written:" << m_stats.lastError.message;
-            m_queue.clear();
-            m_queuedSamples = 0;
-        }
     }
     m_itemsAvailable.notify_all();
     m_spaceAvailable.notify_all();
+    const bool complete = waitCommitted(last, timeoutMs);
+    if (!complete) {
+        std::lock_guard lock(m_mutex);
+        qCCritical(lcStore) << "stopping the writer with" << m_queue.size()
+                            << "items not written:" << m_stats.lastError.message;
+        m_abandon = true;
+    }
+    m_itemsAvailable.notify_all();
     m_thread.join();
     m_session.reset();
     if (m_state.load() != State::Failed)
@@ -281,6 +281,13 @@ void StoreWriter::run()
         {
             std::unique_lock lock(m_mutex);
             m_itemsAvailable.wait(lock, [&] { return !m_queue.empty() || m_stopRequested; });
+            if (m_abandon) {
+                // stop() gave up waiting (the disk stayed full): what is still queued is lost, and
+                // stop() has said so.
+                m_queue.clear();
+                m_queuedSamples = 0;
+                break;
+            }
             if (m_queue.empty() && m_stopRequested)
                 break;
         }
@@ -339,7 +346,8 @@ void StoreWriter::run()
             if (m_state.exchange(State::DiskFull) != State::DiskFull)
                 qCWarning(lcStore) << "cannot write to the cache, retrying:" << error.message;
             std::unique_lock lock(m_mutex);
-            m_itemsAvailable.wait_for(lock, std::chrono::milliseconds(m_config.retryIntervalMs));
+            m_itemsAvailable.wait_for(
+                lock, std::chrono::milliseconds(m_config.retryIntervalMs), [&] { return m_abandon; });
             continue;
         }
         const core::Timestamp duration = steadyMicros() - commitStart;

@@ -142,6 +142,7 @@ private:
     qsizetype m_queuedSamples = 0; // guarded
     quint64 m_nextSeq = 1; // guarded
     bool m_stopRequested = false; // guarded
+    bool m_abandon = false; // guarded: stop() timed out, drop what is left
     Stats m_stats; // guarded (counters the writer thread updates)
     std::vector<core::Timestamp> m_commitDurations; // guarded
     std::function<void(quint64)> m_observer; // guarded
