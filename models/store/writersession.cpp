@@ -234,15 +234,42 @@ StoreError WriterSession::closeChunk(StreamState& stream, bool complete)
         mx = std::max(mx, v);
     }
     const QByteArray data = codec::WaveCodec::encode(stream.samples);
-    Statement& insert = m_db->cached("INSERT OR REPLACE INTO wave_chunk(stream_id, t_us, n, min_v, max_v, "
-                                     "received_us, data) VALUES (?, ?, ?, ?, ?, ?, ?)");
-    insert.bind(1, stream.id).bind(2, stream.chunkStart).bind(3, static_cast<qint64>(stream.samples.size()));
-    if (mn <= mx)
-        insert.bind(4, static_cast<qint64>(mn)).bind(5, static_cast<qint64>(mx));
-    else
-        insert.bindNull(4).bindNull(5);
-    insert.bind(6, stream.receivedAt).bindBlob(7, data);
-    const int rc = insert.run();
+    // Plain INSERT for a new second and UPDATE OR FAIL for a rewritten partial one, not INSERT OR
+    // REPLACE: REPLACE (and UPDATE's default ABORT) make SQLite keep a statement journal, and
+    // SQLCipher encrypts every page it copies into that journal, which more than doubled the cost of
+    // an encrypted commit. Both statements fail before they change anything, so no journal is needed.
+    auto bindRow = [&](Statement& statement) {
+        statement.bind(1, stream.id).bind(2, stream.chunkStart);
+        statement.bind(3, static_cast<qint64>(stream.samples.size()));
+        if (mn <= mx)
+            statement.bind(4, static_cast<qint64>(mn)).bind(5, static_cast<qint64>(mx));
+        else
+            statement.bindNull(4).bindNull(5);
+        statement.bind(6, stream.receivedAt).bindBlob(7, data);
+    };
+    int rc = SQLITE_DONE;
+    bool written = false;
+    if (stream.partialWritten) {
+        Statement& update = m_db->cached("UPDATE OR FAIL wave_chunk SET n = ?3, min_v = ?4, max_v = ?5, "
+                                         "received_us = ?6, data = ?7 WHERE stream_id = ?1 AND t_us = ?2");
+        bindRow(update);
+        rc = update.run();
+        written = isOk(rc) && sqlite3_changes(m_db->handle()) == 1;
+    }
+    if (isOk(rc) && !written) {
+        Statement& insert = m_db->cached("INSERT INTO wave_chunk(stream_id, t_us, n, min_v, max_v, received_us, "
+                                         "data) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        bindRow(insert);
+        rc = insert.run();
+        if ((rc & 0xff) == SQLITE_CONSTRAINT) {
+            // The second is already stored (a replay, or data arriving again after a restart): the
+            // newest copy wins, as before.
+            Statement& replace = m_db->cached("INSERT OR REPLACE INTO wave_chunk(stream_id, t_us, n, min_v, max_v, "
+                                              "received_us, data) VALUES (?, ?, ?, ?, ?, ?, ?)");
+            bindRow(replace);
+            rc = replace.run();
+        }
+    }
     if (!isOk(rc))
         return m_db->error(rc, QStringLiteral("storing a waveform chunk"));
     ++m_rowsInBatch;
@@ -271,8 +298,10 @@ StoreError WriterSession::mergePyramid(qint64 streamId, core::Timestamp time, qi
                                              "t_us = ?");
             select.bind(1, streamId).bind(2, level).bind(3, start);
             const int rc = select.step();
-            if (rc == SQLITE_ROW)
+            if (rc == SQLITE_ROW) {
                 entry.block = PyramidBlock::fromBlob(select.blob(0));
+                entry.stored = true;
+            }
             select.reset();
             if (!isOk(rc))
                 return m_db->error(rc, QStringLiteral("reading the waveform overview"));
@@ -292,16 +321,20 @@ StoreError WriterSession::finish()
                 return e;
         }
     }
-    Statement& upsert =
-        m_db->cached("INSERT OR REPLACE INTO wave_pyramid(stream_id, level, t_us, data) VALUES (?, ?, ?, ?)");
+    // UPDATE OR FAIL and INSERT rather than INSERT OR REPLACE: see closeChunk().
+    Statement& update =
+        m_db->cached("UPDATE OR FAIL wave_pyramid SET data = ?4 WHERE stream_id = ?1 AND level = ?2 AND t_us = ?3");
+    Statement& insert = m_db->cached("INSERT INTO wave_pyramid(stream_id, level, t_us, data) VALUES (?, ?, ?, ?)");
     for (auto& [key, entry] : m_pyramid) {
         if (!entry.dirty)
             continue;
-        upsert.bind(1, std::get<0>(key)).bind(2, std::get<1>(key)).bind(3, std::get<2>(key));
-        upsert.bindBlob(4, entry.block.toBlob());
-        if (const int rc = upsert.run(); !isOk(rc))
+        Statement& statement = entry.stored ? update : insert;
+        statement.bind(1, std::get<0>(key)).bind(2, std::get<1>(key)).bind(3, std::get<2>(key));
+        statement.bindBlob(4, entry.block.toBlob());
+        if (const int rc = statement.run(); !isOk(rc))
             return m_db->error(rc, QStringLiteral("storing the waveform overview"));
         entry.dirty = false;
+        entry.stored = true;
     }
     return {};
 }

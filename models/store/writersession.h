@@ -57,6 +57,7 @@ private:
     {
         PyramidBlock block;
         bool dirty = false;
+        bool stored = false; // a row for this block exists in the database
     };
     struct Snapshot
     {

@@ -147,6 +147,43 @@ private Q_SLOTS:
         QCOMPARE(runs[1].firstSampleTime, 1'700'000'005'000'000);
     }
 
+    // A second that is already stored arrives again (a replay, or a device resending after the
+    // workstation restarted): the newest copy replaces it, and the pyramid follows the new values.
+    void aSecondStoredAgainIsReplaced()
+    {
+        const core::Timestamp t = 1'700'000'000'000'000;
+        const int sh1 = [&] {
+            StoreWriter writer(*m_cache, testConfig());
+            if (!writer.start())
+                return -1;
+            const int sh = writer.registerStream(
+                writer.registerPatient(patient("p")), store::StreamDescriptor::forLiveStream(core::StreamKind::Ecg));
+            writer.appendSamples(sh, t, ecgLike(1000), 0);
+            return writer.stop() ? sh : -1;
+        }();
+        QVERIFY(sh1 > 0);
+        std::vector<qint32> second = ecgLike(500, 7);
+        for (qint32& v : second)
+            v *= 3;
+        StoreWriter writer(*m_cache, testConfig());
+        QVERIFY(writer.start());
+        const int sh = writer.registerStream(
+            writer.registerPatient(patient("p")), store::StreamDescriptor::forLiveStream(core::StreamKind::Ecg));
+        writer.appendSamples(sh, t, second, 0);
+        QVERIFY(writer.stop());
+
+        auto reader = StoreReader::open(*m_cache, nullptr);
+        QCOMPARE(reader->counts().chunks, 2);
+        std::vector<StoreReader::SampleRun> runs;
+        QVERIFY(reader->samples(1, t, t + 1'000'000, runs));
+        QCOMPARE(runs.size(), 1u);
+        QCOMPARE(runs[0].samples, second);
+        std::vector<StoreReader::Column> columns;
+        QVERIFY(reader->overview(1, t, t + 2'000'000, 2, columns));
+        QCOMPARE(columns[0].max, *std::max_element(second.begin(), second.end()));
+        QCOMPARE(columns[1].max, 200);
+    }
+
     void commitsAtLeastEverySecondWhileRunning()
     {
         StoreWriter writer(*m_cache, testConfig());
