@@ -5,15 +5,15 @@
     <name>main</name>
     <message>
         <source>Vigil cannot start</source>
-        <translation type="unfinished"></translation>
+        <translation>Ni all Vigil gychwyn</translation>
     </message>
     <message>
         <source>The demonstration cache could not be created: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Methu creu’r storfa arddangos: %1</translation>
     </message>
     <message>
         <source>The cache cannot be written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nid oes modd ysgrifennu i’r storfa: %1</translation>
     </message>
 </context>
 <context>
@@ -80,180 +80,180 @@
     </message>
     <message>
         <source>Run on the embedded simulator. Data goes into a throwaway encrypted cache, or into the cache given with --cache.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rhedeg ar yr efelychydd mewnol. Mae’r data’n mynd i storfa dafladwy wedi’i hamgryptio, neu i’r storfa a roddir gyda --cache.</translation>
     </message>
     <message>
         <source>The encrypted cache file (default: %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ffeil y storfa wedi’i hamgryptio (rhagosodiad: %1).</translation>
     </message>
     <message>
         <source>Lock the screen after MINUTES without input (0: never; default 10).</source>
-        <translation type="unfinished"></translation>
+        <translation>Cloi’r sgrin ar ôl MINUTES heb fewnbwn (0: byth; rhagosodiad 10).</translation>
     </message>
     <message>
         <source>Cannot use “%1” as the cache: give a file in an existing folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Methu defnyddio “%1” fel y storfa: rhowch ffeil mewn ffolder sy’n bodoli.</translation>
     </message>
     <message>
         <source>--lock-after must be a whole number of minutes from 0 (never) to %1 (got “%2”).</source>
-        <translation type="unfinished"></translation>
+        <translation>Rhaid i --lock-after fod yn nifer cyfan o funudau o 0 (byth) i %1 (cafwyd “%2”).</translation>
     </message>
 </context>
 <context>
     <name>vigil::crypto::KdfParams</name>
     <message>
         <source>the cost parameter N (%1) is not a power of two</source>
-        <translation type="unfinished"></translation>
+        <translation>nid yw’r paramedr cost N (%1) yn bŵer o ddau</translation>
     </message>
     <message>
         <source>the cost parameter N (%1) is below the minimum of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>mae’r paramedr cost N (%1) yn is na’r isafswm o %2</translation>
     </message>
     <message>
         <source>the cost parameter N (%1) is above the maximum of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>mae’r paramedr cost N (%1) yn uwch na’r uchafswm o %2</translation>
     </message>
     <message>
         <source>the block size r (%1) is not between 1 and %2</source>
-        <translation type="unfinished"></translation>
+        <translation>nid yw maint y bloc r (%1) rhwng 1 a %2</translation>
     </message>
     <message>
         <source>the parallelism p (%1) is not between 1 and %2</source>
-        <translation type="unfinished"></translation>
+        <translation>nid yw’r paramedr paralelu p (%1) rhwng 1 a %2</translation>
     </message>
     <message>
         <source>r × p (%1) is above the maximum of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>mae r × p (%1) yn uwch na’r uchafswm o %2</translation>
     </message>
     <message>
         <source>the parameters would need %1 MiB of memory, more than the maximum of %2 MiB</source>
-        <translation type="unfinished"></translation>
+        <translation>byddai’r paramedrau angen %1 MiB o gof, mwy na’r uchafswm o %2 MiB</translation>
     </message>
     <message>
         <source>the salt is %1 bytes long, shorter than the minimum of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>mae’r halen yn %1 beit o hyd, yn fyrrach na’r isafswm o %2</translation>
     </message>
     <message>
         <source>the salt is %1 bytes long, longer than the maximum of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>mae’r halen yn %1 beit o hyd, yn hirach na’r uchafswm o %2</translation>
     </message>
 </context>
 <context>
     <name>vigil::crypto::KeyFile</name>
     <message>
         <source>The passphrase is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mae’r cyfrinymadrodd yn wag.</translation>
     </message>
     <message>
         <source>The key-derivation settings are not acceptable: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nid yw’r gosodiadau deillio allwedd yn dderbyniol: %1.</translation>
     </message>
     <message>
         <source>The key could not be derived from the passphrase. The computer may be short of memory.</source>
-        <translation type="unfinished"></translation>
+        <translation>Methu deillio’r allwedd o’r cyfrinymadrodd. Efallai fod y cyfrifiadur yn brin o gof.</translation>
     </message>
     <message>
         <source>The key could not be encrypted because of an error in the encryption library.</source>
-        <translation type="unfinished"></translation>
+        <translation>Methu amgryptio’r allwedd oherwydd gwall yn y llyfrgell amgryptio.</translation>
     </message>
     <message>
         <source>The key file “%1” does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nid yw’r ffeil allwedd “%1” yn bodoli.</translation>
     </message>
     <message>
         <source>The key file “%1” could not be opened: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Methu agor y ffeil allwedd “%1”: %2.</translation>
     </message>
     <message>
         <source>The key file “%1” could not be read: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Methu darllen y ffeil allwedd “%1”: %2.</translation>
     </message>
     <message>
         <source>“%1” is not a Vigil key file, or it is damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nid yw “%1” yn ffeil allwedd Vigil, neu mae wedi’i difrodi.</translation>
     </message>
     <message>
         <source>“%1” is not a Vigil key file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nid yw “%1” yn ffeil allwedd Vigil.</translation>
     </message>
     <message>
         <source>The key file “%1” is damaged: the field “%2” is missing or invalid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mae’r ffeil allwedd “%1” wedi’i difrodi: mae’r maes “%2” ar goll neu’n annilys.</translation>
     </message>
     <message>
         <source>This key file was written by a newer version of Vigil (key file version %1; this version reads version %2 and older). Update Vigil to open this cache.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cafodd y ffeil allwedd hon ei hysgrifennu gan fersiwn fwy diweddar o Vigil (fersiwn %1 o’r ffeil allwedd; mae’r fersiwn hon yn darllen fersiwn %2 a rhai hŷn). Diweddarwch Vigil i agor y storfa hon.</translation>
     </message>
     <message>
         <source>The key file “%1” asks for key-derivation settings that Vigil does not accept (%2). The file may have been altered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mae’r ffeil allwedd “%1” yn gofyn am osodiadau deillio allwedd nad yw Vigil yn eu derbyn (%2). Efallai fod y ffeil wedi’i newid.</translation>
     </message>
     <message>
         <source>The key file “%1” could not be written: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Methu ysgrifennu’r ffeil allwedd “%1”: %2.</translation>
     </message>
     <message>
         <source>its permissions could not be restricted to the owner</source>
-        <translation type="unfinished"></translation>
+        <translation>nid oedd modd cyfyngu ei chaniatadau i’r perchennog</translation>
     </message>
     <message>
         <source>The passphrase is not correct, or the key file has been altered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nid yw’r cyfrinymadrodd yn gywir, neu mae’r ffeil allwedd wedi’i newid.</translation>
     </message>
     <message>
         <source>The key could not be decrypted because of an error in the encryption library.</source>
-        <translation type="unfinished"></translation>
+        <translation>Methu dadgryptio’r allwedd oherwydd gwall yn y llyfrgell amgryptio.</translation>
     </message>
     <message>
         <source>The new passphrase is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mae’r cyfrinymadrodd newydd yn wag.</translation>
     </message>
     <message>
         <source>The key could not be derived from the new passphrase. The computer may be short of memory.</source>
-        <translation type="unfinished"></translation>
+        <translation>Methu deillio’r allwedd o’r cyfrinymadrodd newydd. Efallai fod y cyfrifiadur yn brin o gof.</translation>
     </message>
 </context>
 <context>
     <name>vigil::crypto::PassphrasePolicy</name>
     <message>
         <source>Use at least %1 characters. Three random words you will remember work well, for example “lamp river biscuit” (but not that one).</source>
-        <translation type="unfinished"></translation>
+        <translation>Defnyddiwch o leiaf %1 nod. Mae tri gair ar hap y byddwch yn eu cofio’n gweithio’n dda, er enghraifft “lamp afon bisged” (ond nid yr un yna).</translation>
     </message>
     <message>
-        <source>Do not use one character, word or pattern repeated, or a simple sequence such as <byte value="x0"/>”, <byte value="x0"/>” or “qwerty”.</source>
-        <translation type="unfinished"></translation>
+        <source>Do not use one character, word or pattern repeated, or a simple sequence such as “abcdef”, “123456” or “qwerty”.</source>
+        <translation>Peidiwch â defnyddio un nod, gair neu batrwm wedi’i ailadrodd, na dilyniant syml fel “abcdef”, “123456” neu “qwerty”.</translation>
     </message>
     <message>
         <source>Do not use a well-known password or phrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>Peidiwch â defnyddio cyfrinair neu ymadrodd adnabyddus.</translation>
     </message>
     <message>
         <source>Do not use a password you use for anything else.</source>
-        <translation type="unfinished"></translation>
+        <translation>Peidiwch â defnyddio cyfrinair rydych yn ei ddefnyddio ar gyfer unrhyw beth arall.</translation>
     </message>
     <message>
         <source>Any letters, numbers, spaces and symbols are allowed, up to %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Caniateir unrhyw lythrennau, rhifau, bylchau a symbolau, hyd at %1 nod.</translation>
     </message>
     <message>
         <source>It is too short: use at least %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mae’n rhy fyr: defnyddiwch o leiaf %1 nod.</translation>
     </message>
     <message>
         <source>It is too long: use at most %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mae’n rhy hir: defnyddiwch %1 nod ar y mwyaf.</translation>
     </message>
     <message>
         <source>It is one character, word or pattern repeated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mae’n un nod, gair neu batrwm wedi’i ailadrodd.</translation>
     </message>
     <message>
-        <source>It is a simple sequence, such as <byte value="x0"/>”, <byte value="x0"/>” or “qwerty”.</source>
-        <translation type="unfinished"></translation>
+        <source>It is a simple sequence, such as “abcdef”, “123456” or “qwerty”.</source>
+        <translation>Mae’n ddilyniant syml, fel “abcdef”, “123456” neu “qwerty”.</translation>
     </message>
     <message>
         <source>It is a well-known password or phrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mae’n gyfrinair neu’n ymadrodd adnabyddus.</translation>
     </message>
 </context>
 <context>
@@ -342,71 +342,71 @@
     <name>vigil::ui::CacheSetupDialog</name>
     <message>
         <source>Set up Vigil</source>
-        <translation type="unfinished"></translation>
+        <translation>Gosod Vigil</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Choose a passphrase for this workstation&lt;/h3&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Dewiswch gyfrinymadrodd ar gyfer y weithfan hon&lt;/h3&gt;</translation>
     </message>
     <message>
         <source>Vigil keeps the monitoring data on this computer in an encrypted cache. The passphrase protects it: you will be asked for it each time Vigil starts and when the screen has been locked. If the passphrase is lost, the data in the cache cannot be recovered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mae Vigil yn cadw’r data monitro ar y cyfrifiadur hwn mewn storfa wedi’i hamgryptio. Mae’r cyfrinymadrodd yn ei diogelu: bydd gofyn i chi ei roi bob tro y bydd Vigil yn cychwyn a phan fydd y sgrin wedi’i chloi. Os collir y cyfrinymadrodd, nid oes modd adfer y data yn y storfa.</translation>
     </message>
     <message>
         <source>A good passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>Cyfrinymadrodd da:</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Cyfrinymadrodd</translation>
     </message>
     <message>
         <source>&amp;Passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;yfrinymadrodd:</translation>
     </message>
     <message>
         <source>Passphrase again</source>
-        <translation type="unfinished"></translation>
+        <translation>Cyfrinymadrodd eto</translation>
     </message>
     <message>
         <source>&amp;Type it again:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Teipiwch ef eto:</translation>
     </message>
     <message>
         <source>&amp;Show the passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dangos y cyfrinymadrodd</translation>
     </message>
     <message>
         <source>Creating the encrypted cache… this takes a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Yn creu’r storfa wedi’i hamgryptio… mae hyn yn cymryd eiliad.</translation>
     </message>
     <message>
         <source>Cache file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ffeil y storfa: %1</translation>
     </message>
     <message>
         <source>&amp;Create cache</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;reu storfa</translation>
     </message>
     <message>
         <source>✓ This passphrase meets the rules.</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Mae’r cyfrinymadrodd hwn yn bodloni’r rheolau.</translation>
     </message>
     <message>
         <source>Not yet:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ddim eto:</translation>
     </message>
     <message>
         <source>✓ Both entries match.</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Mae’r ddau gofnod yn cyfateb.</translation>
     </message>
     <message>
         <source>The two entries do not match yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nid yw’r ddau gofnod yn cyfateb eto.</translation>
     </message>
     <message>
         <source>The cache could not be created: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Methu creu’r storfa: %1</translation>
     </message>
 </context>
 <context>
@@ -439,47 +439,47 @@
     <name>vigil::ui::LockScreen</name>
     <message>
         <source>Vigil is locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Mae Vigil wedi’i gloi</translation>
     </message>
     <message>
         <source>Patient information is hidden while the workstation is locked. Monitoring and recording continue in the background.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mae gwybodaeth cleifion wedi’i chuddio tra bo’r weithfan wedi’i chloi. Mae’r monitro a’r recordio’n parhau yn y cefndir.</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Cyfrinymadrodd</translation>
     </message>
     <message>
         <source>Checking the passphrase…</source>
-        <translation type="unfinished"></translation>
+        <translation>Yn gwirio’r cyfrinymadrodd…</translation>
     </message>
     <message>
         <source>Enter the cache &amp;passphrase to unlock:</source>
-        <translation type="unfinished"></translation>
+        <translation>Rhowch &amp;gyfrinymadrodd y storfa i ddatgloi:</translation>
     </message>
     <message>
         <source>&amp;Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datgloi</translation>
     </message>
     <message>
         <source>This demonstration uses a throwaway cache that has no passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mae’r arddangosiad hwn yn defnyddio storfa dafladwy heb gyfrinymadrodd.</translation>
     </message>
     <message>
         <source>&amp;Unlock demo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datgloi’r arddangosiad</translation>
     </message>
     <message>
         <source>Locked at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wedi’i gloi am %1</translation>
     </message>
     <message>
         <source>The passphrase is not correct. Check it (and Caps Lock) and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nid yw’r cyfrinymadrodd yn gywir. Gwiriwch ef (a Caps Lock) a rhowch gynnig arall arni.</translation>
     </message>
     <message>
         <source>The passphrase could not be checked: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Methu gwirio’r cyfrinymadrodd: %1</translation>
     </message>
 </context>
 <context>
@@ -604,19 +604,19 @@
     </message>
     <message>
         <source>&amp;Lock</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cloi</translation>
     </message>
     <message>
         <source>No live source is connected; showing stored data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nid oes ffynhonnell fyw wedi’i chysylltu; yn dangos data wedi’i storio.</translation>
     </message>
     <message>
         <source>Vigil — locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Vigil — wedi’i gloi</translation>
     </message>
     <message>
         <source>Cache: saving</source>
-        <translation type="unfinished"></translation>
+        <translation>Storfa: yn cadw</translation>
     </message>
 </context>
 <context>
@@ -637,31 +637,31 @@
     <name>vigil::ui::StoreAlarmBanner</name>
     <message>
         <source>Technical alarm</source>
-        <translation type="unfinished"></translation>
+        <translation>Larwm technegol</translation>
     </message>
     <message>
         <source>Cache behind: %1 samples not saved (live view continues)</source>
-        <translation type="unfinished"></translation>
+        <translation>Storfa ar ei hôl hi: %1 sampl heb eu cadw (mae’r olwg fyw yn parhau)</translation>
     </message>
     <message>
         <source>Cache behind: saving is %1 s behind (live view continues)</source>
-        <translation type="unfinished"></translation>
+        <translation>Storfa ar ei hôl hi: mae’r cadw %1 e ar ei hôl hi (mae’r olwg fyw yn parhau)</translation>
     </message>
     <message>
         <source>Cache: disk full — data is not being saved (live view continues)</source>
-        <translation type="unfinished"></translation>
+        <translation>Storfa: disg yn llawn — nid yw’r data’n cael ei gadw (mae’r olwg fyw yn parhau)</translation>
     </message>
     <message>
         <source>Cache failed — data is not being saved (live view continues)</source>
-        <translation type="unfinished"></translation>
+        <translation>Storfa wedi methu — nid yw’r data’n cael ei gadw (mae’r olwg fyw yn parhau)</translation>
     </message>
     <message>
         <source>Cache stopped — data is not being saved (live view continues)</source>
-        <translation type="unfinished"></translation>
+        <translation>Storfa wedi stopio — nid yw’r data’n cael ei gadw (mae’r olwg fyw yn parhau)</translation>
     </message>
     <message>
         <source>Technical alarm — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Larwm technegol — %1</translation>
     </message>
 </context>
 <context>
@@ -707,77 +707,83 @@
     <name>vigil::ui::UnlockDialog</name>
     <message>
         <source>Unlock Vigil</source>
-        <translation type="unfinished"></translation>
+        <translation>Datgloi Vigil</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Unlock the monitoring data&lt;/h3&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Datgloi’r data monitro&lt;/h3&gt;</translation>
     </message>
     <message>
         <source>Enter the passphrase of this workstation&apos;s encrypted cache.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rhowch gyfrinymadrodd y storfa wedi’i hamgryptio ar y weithfan hon.</translation>
     </message>
     <message>
         <source>&amp;Passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;yfrinymadrodd:</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Cyfrinymadrodd</translation>
     </message>
     <message>
         <source>Checking the passphrase…</source>
-        <translation type="unfinished"></translation>
+        <translation>Yn gwirio’r cyfrinymadrodd…</translation>
     </message>
     <message>
         <source>Cache file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ffeil y storfa: %1</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gadael</translation>
     </message>
     <message>
         <source>&amp;Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datgloi</translation>
     </message>
     <message>
         <source>&lt;h3&gt;The monitoring data cannot be opened&lt;/h3&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Nid oes modd agor y data monitro&lt;/h3&gt;</translation>
     </message>
     <message>
         <source>&amp;Move it aside and start a new cache</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Symud y storfa o’r neilltu a dechrau un newydd</translation>
     </message>
     <message>
         <source>The passphrase is not correct. Check it (and Caps Lock) and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nid yw’r cyfrinymadrodd yn gywir. Gwiriwch ef (a Caps Lock) a rhowch gynnig arall arni.</translation>
     </message>
     <message>
         <source>The cache file cannot be read: %1
 
 Vigil can move it aside (it is renamed and kept, not deleted) and set up a new, empty cache. The old file can then be looked at by your IT support.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nid oes modd darllen ffeil y storfa: %1
+
+Gall Vigil ei symud o’r neilltu (caiff ei hailenwi a’i chadw, nid ei dileu) a gosod storfa newydd, wag. Yna gall eich tîm cymorth TG edrych ar yr hen ffeil.</translation>
     </message>
     <message>
         <source>%1
 
 Vigil can move the cache aside (it is renamed and kept, not deleted) and set up a new, empty cache.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+
+Gall Vigil symud y storfa o’r neilltu (caiff ei hailenwi a’i chadw, nid ei dileu) a gosod storfa newydd, wag.</translation>
     </message>
     <message>
         <source>This cache was written by a newer version of Vigil, which this version cannot read safely. Please use the newer version, or ask your IT support.
 
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cafodd y storfa hon ei hysgrifennu gan fersiwn fwy diweddar o Vigil, ac ni all y fersiwn hon ei darllen yn ddiogel. Defnyddiwch y fersiwn fwy diweddar, neu gofynnwch i’ch tîm cymorth TG.
+
+%1</translation>
     </message>
     <message>
         <source>The cache could not be opened: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Methu agor y storfa: %1</translation>
     </message>
     <message>
         <source>The file could not be moved aside: %1 Please ask your IT support.</source>
-        <translation type="unfinished"></translation>
+        <translation>Methu symud y ffeil o’r neilltu: %1 Gofynnwch i’ch tîm cymorth TG.</translation>
     </message>
 </context>
 <context>

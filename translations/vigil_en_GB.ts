@@ -216,7 +216,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Do not use one character, word or pattern repeated, or a simple sequence such as <byte value="x0"/>”, <byte value="x0"/>” or “qwerty”.</source>
+        <source>Do not use one character, word or pattern repeated, or a simple sequence such as “abcdef”, “123456” or “qwerty”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -244,7 +244,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>It is a simple sequence, such as <byte value="x0"/>”, <byte value="x0"/>” or “qwerty”.</source>
+        <source>It is a simple sequence, such as “abcdef”, “123456” or “qwerty”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

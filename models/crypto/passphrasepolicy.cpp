@@ -154,8 +154,8 @@ QStringList PassphrasePolicy::rules()
         tr("Use at least %1 characters. Three random words you will remember work well, for example "
            "\u201clamp river biscuit\u201d (but not that one).")
             .arg(kMinLength),
-        tr("Do not use one character, word or pattern repeated, or a simple sequence such as \u201cabcdef\u201d, "
-           "\u201c123456\u201d or \u201cqwerty\u201d."),
+        tr("Do not use one character, word or pattern repeated, or a simple sequence such as “abcdef”, "
+           "“123456” or “qwerty”."),
         tr("Do not use a well-known password or phrase."),
         tr("Do not use a password you use for anything else."),
         tr("Any letters, numbers, spaces and symbols are allowed, up to %1 characters.").arg(kMaxLength),
@@ -180,7 +180,7 @@ QStringList PassphrasePolicy::problems(const QString& passphrase)
     if (isRepetition(visible) || isRepetition(compact)) {
         out << tr("It is one character, word or pattern repeated.");
     } else if (isSequence(visible) || isSequence(compact)) {
-        out << tr("It is a simple sequence, such as \u201cabcdef\u201d, \u201c123456\u201d or \u201cqwerty\u201d.");
+        out << tr("It is a simple sequence, such as “abcdef”, “123456” or “qwerty”.");
     }
 
     // A listed word with a few digits (or patterned digits) added is as weak as the word itself.
