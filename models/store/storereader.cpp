@@ -100,7 +100,7 @@ std::vector<StoreReader::StreamRow> StoreReader::streams(qint64 patientId)
         row.descriptor.unit = s.text(4);
         row.descriptor.rateHz = s.real(5);
         row.descriptor.gain = s.real(6);
-        row.descriptor.baseline = static_cast<qint32>(s.int64(7));
+        row.descriptor.baseline = s.real(7);
         rows.push_back(row);
     }
     return rows;

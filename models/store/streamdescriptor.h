@@ -15,7 +15,7 @@ struct StreamDescriptor
     QString unit;
     double rateHz = 0;
     double gain = 1;
-    qint32 baseline = 0;
+    double baseline = 0; // may be fractional: FHIR origin / factor (physical = origin + factor × digital)
 
     // The resolution the live view's streams are kept at: ECG 5 µV (200 per mV, as MIT-BIH and most
     // ambulatory ECG), pleth and respiration 1/1000 of their relative unit.

@@ -92,8 +92,12 @@ StoreError WriterSession::apply(const WriteItem& item)
         insert.bind(1, p.id).bind(2, item.receivedAt).bind(3, item.receivedAt);
         if (const int rc = insert.run(); !isOk(rc))
             return m_db->error(rc, QStringLiteral("registering a patient"));
-        Statement& update = m_db->cached("UPDATE patient SET nhs_number = ?, given_name = ?, family_name = ?, "
-                                         "birth_date = ?, updated_us = ? WHERE source_key = ?");
+        // Registering with a field left empty keeps what is stored (a message that names the patient
+        // only by key must not erase the demographics an ADT or Patient resource gave).
+        Statement& update = m_db->cached(
+            "UPDATE patient SET nhs_number = coalesce(nullif(?1, ''), nhs_number), given_name = coalesce(nullif(?2, "
+            "''), given_name), family_name = coalesce(nullif(?3, ''), family_name), birth_date = coalesce(nullif(?4, "
+            "''), birth_date), updated_us = ?5 WHERE source_key = ?6");
         update.bind(1, p.nhsNumber).bind(2, p.givenName).bind(3, p.familyName);
         update.bind(4, p.birthDate.isValid() ? p.birthDate.toString(Qt::ISODate) : QString());
         update.bind(5, item.receivedAt).bind(6, p.id);
@@ -117,7 +121,7 @@ StoreError WriterSession::apply(const WriteItem& item)
         Statement& insert = m_db->cached("INSERT OR IGNORE INTO stream(patient_id, code, label, unit, rate_hz, gain, "
                                          "baseline) VALUES (?, ?, ?, ?, ?, ?, ?)");
         insert.bind(1, patient).bind(2, d.code).bind(3, d.label).bind(4, d.unit).bind(5, d.rateHz).bind(6, d.gain);
-        insert.bind(7, static_cast<qint64>(d.baseline));
+        insert.bind(7, d.baseline);
         if (const int rc = insert.run(); !isOk(rc))
             return m_db->error(rc, QStringLiteral("registering a stream"));
         Statement& select =
@@ -131,7 +135,7 @@ StoreError WriterSession::apply(const WriteItem& item)
         StreamState state;
         state.id = select.int64(0);
         state.descriptor = d;
-        if (select.real(1) != d.rateHz || select.real(2) != d.gain || select.int64(3) != d.baseline)
+        if (select.real(1) != d.rateHz || select.real(2) != d.gain || select.real(3) != d.baseline)
             qCWarning(lcStore) << "stream" << state.id << "was stored with another rate or calibration; new samples"
                                << "use the new one";
         select.reset();
