@@ -41,6 +41,15 @@ VIGIL_APT_PACKAGES=(
     clang-format
     libsqlcipher-dev # the encrypted cache (SQLCipher 3.4 on Debian 12, 4.x on Ubuntu 24.04)
     libssl-dev # key wrapping (scrypt, AES-256-GCM)
+    qtkeychain-qt6-dev # optional: the wrapped cache key in the OS keychain (VIGIL_KEYCHAIN)
+    gnome-keyring # tests: a private Secret Service for the keychain tests
+    libsecret-1-0 # QtKeychain's Secret Service backend (loaded at run time)
+    dbus # tests: dbus-run-session, the keychain tests' private session bus
+    libpaho-mqttpp-dev # MQTT live feed (Eclipse Paho C++ over Paho C)
+    libpaho-mqtt-dev
+    mosquitto # tests and bench ingest: a real local broker
+    mosquitto-clients
+    openssl # tests: a throwaway PKI for the MQTT TLS tests
     clang # tests/fuzz: the libFuzzer build (CC=clang CXX=clang++ -DVIGIL_FUZZ=ON)
     "libclang-rt-dev|libclang-rt-14-dev" # libFuzzer and the sanitizer runtimes for that clang
 )

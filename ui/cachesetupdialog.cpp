@@ -1,6 +1,8 @@
 #include "cachesetupdialog.h"
 
 #include "backgroundtask.h"
+#include "crypto/keychainstore.h"
+#include "crypto/keyfile.h"
 #include "crypto/passphrasepolicy.h"
 #include "crypto/securebytes.h"
 #include "logging.h"
@@ -12,6 +14,7 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -32,6 +35,7 @@ struct CreateResult
 {
     std::unique_ptr<store::Cache> cache;
     store::StoreError error;
+    QString keychainError; // the cache was created, but its key could not be moved to the OS keychain
 };
 
 } // namespace
@@ -78,6 +82,14 @@ CacheSetupDialog::CacheSetupDialog(QString path, QWidget* parent)
     form->addRow(tr("&Type it again:"), m_confirmation);
     m_show = new QCheckBox(tr("&Show the passphrase"), this);
     form->addRow(QString(), m_show);
+    if (crypto::KeychainStore::isBuiltIn()) {
+        m_keychain = new QCheckBox(tr("&Keep the key in this computer's keychain"), this);
+        m_keychain->setObjectName(QStringLiteral("keychain"));
+        m_keychain->setChecked(false);
+        m_keychain->setToolTip(tr("The encrypted key is then kept in the operating system's keychain instead of a "
+                                  "file beside the cache. The passphrase is still needed to open the cache."));
+        form->addRow(QString(), m_keychain);
+    }
     layout->addLayout(form);
 
     m_problems = new QLabel(this);
@@ -170,6 +182,8 @@ void CacheSetupDialog::setBusy(bool busy)
     m_passphrase->setEnabled(!busy);
     m_confirmation->setEnabled(!busy);
     m_show->setEnabled(!busy);
+    if (m_keychain)
+        m_keychain->setEnabled(!busy);
     m_buttons->button(QDialogButtonBox::Cancel)->setEnabled(!busy);
     m_busyLabel->setVisible(busy);
     m_progress->setVisible(busy);
@@ -184,13 +198,18 @@ void CacheSetupDialog::accept()
         return;
     // Both entries are cleared as soon as the bytes are taken: QString copies cannot be wiped.
     auto passphrase = std::make_shared<crypto::SecureBytes>(crypto::SecureBytes::fromUtf8(m_passphrase->text()));
+    const bool toKeychain = m_keychain && m_keychain->isChecked();
     setBusy(true);
     runInBackground(
         this,
-        [path = m_path, passphrase, kdf = m_kdf] {
+        [path = m_path, passphrase, kdf = m_kdf, toKeychain] {
             CreateResult result;
             result.cache = store::Cache::create(path, *passphrase, kdf, &result.error);
             passphrase->clear();
+            if (result.cache && toKeychain
+                && !crypto::KeyFile::moveToKeychain(store::Cache::keyFilePath(path), &result.keychainError)
+                && result.keychainError.isEmpty())
+                result.keychainError = tr("The key could not be moved to the OS keychain.");
             return result;
         },
         [this](CreateResult result) {
@@ -199,6 +218,13 @@ void CacheSetupDialog::accept()
                 m_cache = std::move(result.cache);
                 m_passphrase->clear();
                 m_confirmation->clear();
+                if (!result.keychainError.isEmpty()) {
+                    qCWarning(lcUi) << "the new cache's key stays in its key file:" << result.keychainError;
+                    QMessageBox::warning(this, tr("Key kept in the key file"),
+                        tr("The cache was created, but its key could not be moved to this computer's keychain, so "
+                           "it is kept in the key file beside the cache.\n\n%1")
+                            .arg(result.keychainError));
+                }
                 QDialog::accept();
                 return;
             }

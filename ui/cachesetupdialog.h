@@ -25,6 +25,10 @@ namespace vigil::ui {
 // passphrase is acceptable and both entries match. Accepting derives the key (scrypt,
 // KdfParams::interactive(), up to a second) on a background thread while the dialog shows that it is
 // busy, then closes with the new cache open (takeCache()). The passphrase is never logged.
+// When this build has OS keychain support, a checkbox (off by default) offers to keep the wrapped key in
+// this computer's keychain instead of the key file (crypto::KeyFile::moveToKeychain() once the cache is
+// created). If that move fails, the cache is still created, with its key in the key file, and the
+// dialog says so.
 class CacheSetupDialog final : public QDialog
 {
     Q_OBJECT
@@ -44,6 +48,8 @@ public:
     [[nodiscard]] QLineEdit* confirmationField() const { return m_confirmation; }
     [[nodiscard]] QPushButton* createButton() const { return m_create; }
     [[nodiscard]] QLabel* problemsLabel() const { return m_problems; }
+    // Null when this build has no OS keychain support.
+    [[nodiscard]] QCheckBox* keychainCheckBox() const { return m_keychain; }
 
     void accept() override;
     void reject() override;
@@ -63,6 +69,7 @@ private:
     QLineEdit* m_passphrase = nullptr;
     QLineEdit* m_confirmation = nullptr;
     QCheckBox* m_show = nullptr;
+    QCheckBox* m_keychain = nullptr;
     QLabel* m_problems = nullptr;
     QLabel* m_match = nullptr;
     QLabel* m_error = nullptr;

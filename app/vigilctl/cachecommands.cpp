@@ -1,6 +1,7 @@
 #include "cachecommands.h"
 
 #include "crypto/kdfparams.h"
+#include "crypto/keychainstore.h"
 #include "crypto/keyfile.h"
 #include "crypto/passphrasepolicy.h"
 #include "ctlcontext.h"
@@ -11,9 +12,12 @@
 #include "store/storewriter.h"
 
 #include <QDateTime>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QTimeZone>
+
+#include <cstdio>
 
 namespace vigil::app {
 
@@ -54,6 +58,12 @@ crypto::KdfParams kdfFrom(const QCommandLineParser& parser)
 {
     return parser.value(QStringLiteral("kdf")) == QStringLiteral("fast") ? crypto::KdfParams::fast()
                                                                          : crypto::KdfParams::interactive();
+}
+
+// "file" or "os-keychain", as in `cache info --json` and `cache key-store --json`.
+QString storageName(crypto::KeyFile::StorageKind kind)
+{
+    return kind == crypto::KeyFile::StorageKind::OsKeychain ? QStringLiteral("os-keychain") : QStringLiteral("file");
 }
 
 const QCommandLineOption kKdfOption(QStringLiteral("kdf"),
@@ -97,7 +107,9 @@ int CacheCommands::info(const QStringList& arguments)
     std::unique_ptr<store::StoreReader> reader;
     if (!ctx.openForReading(cache, reader, exitCode, false))
         return exitCode;
-    const auto keyFile = crypto::KeyFile::load(store::Cache::keyFilePath(ctx.cachePath()));
+    const QString keyPath = store::Cache::keyFilePath(ctx.cachePath());
+    const auto keyFile = crypto::KeyFile::load(keyPath);
+    const crypto::KeyFile::StorageKind storage = keyFile ? keyFile->storage() : crypto::KeyFile::storageOf(keyPath);
     const int version = store::Schema::version(reader->database());
     const auto counts = reader->counts();
     const auto range = reader->waveformRange();
@@ -128,6 +140,7 @@ int CacheCommands::info(const QStringList& arguments)
                 {QStringLiteral("settings"), cache->cipher().describe()},
                 {QStringLiteral("hmac"), cache->cipher().hmacAlgorithm},
                 {QStringLiteral("kdf_algorithm"), cache->cipher().kdfAlgorithm}}},
+        {QStringLiteral("key_store"), storageName(storage)},
         {QStringLiteral("key_file"),
             QJsonObject{{QStringLiteral("version"), keyFile ? keyFile->version() : 0}, {QStringLiteral("kdf"), kdf},
                 {QStringLiteral("cache_id"), keyFile ? keyFile->cacheId().toString(QUuid::WithoutBraces) : QString()}}},
@@ -140,7 +153,8 @@ int CacheCommands::info(const QStringList& arguments)
 
     QString text =
         QStringLiteral("Cache:          %1\nSchema:         %2%3\nCipher:         SQLCipher %4; %5\n"
-                       "Key file:       version %6, scrypt N=%7 r=%8 p=%9\nSize:           %10 bytes (WAL %11)\n"
+                       "Key file:       version %6, scrypt N=%7 r=%8 p=%9\nKey store:      %14\n"
+                       "Size:           %10 bytes (WAL %11)\n"
                        "Waveforms:      %12 to %13\n")
             .arg(path)
             .arg(version)
@@ -154,7 +168,13 @@ int CacheCommands::info(const QStringList& arguments)
             .arg(dbBytes + walBytes)
             .arg(walBytes)
             .arg(range.first ? isoTime(range.first) : QStringLiteral("-"),
-                range.last ? isoTime(range.last) : QStringLiteral("-"));
+                range.last ? isoTime(range.last) : QStringLiteral("-"),
+                storage == crypto::KeyFile::StorageKind::OsKeychain
+                    ? QStringLiteral("OS keychain (service \"%1\", account \"%2\"; %3 holds a reference)")
+                          .arg(crypto::KeychainStore::serviceName(),
+                              keyFile ? crypto::KeyFile::keychainAccountFor(keyFile->cacheId()) : QString(),
+                              QFileInfo(keyPath).fileName())
+                    : QStringLiteral("key file %1").arg(QFileInfo(keyPath).fileName()));
     for (auto it = countsJson.begin(); it != countsJson.end(); ++it)
         text += QStringLiteral("%1 %2\n").arg(it.key() + QLatin1Char(':'), -15).arg(it.value().toInteger());
     return ctx.finish(object, text);
@@ -230,6 +250,55 @@ int CacheCommands::rekey(const QStringList& arguments)
         audit(*cache, QStringLiteral("cache.rekey"), QStringLiteral("passphrase changed with vigilctl"));
     return ctx.finish({{QStringLiteral("ok"), true}},
         QStringLiteral("The passphrase was changed. The database was not rewritten; only the key file changed."));
+}
+
+int CacheCommands::keyStore(const QStringList& arguments)
+{
+    CtlContext ctx(QStringLiteral("cache key-store"));
+    // One positional argument (keychain|file), which CtlContext::parse() would refuse.
+    if (!ctx.parser().parse(arguments))
+        return ctx.fail(ctx.parser().errorText(), CtlContext::kUsage);
+    const QStringList words = ctx.parser().positionalArguments();
+    const QString target = words.size() == 1 ? words.constFirst() : QString();
+    if (target != QStringLiteral("keychain") && target != QStringLiteral("file"))
+        return ctx.fail(QStringLiteral("say where to keep the key: cache key-store keychain|file"), CtlContext::kUsage);
+    const QString path = ctx.cachePath();
+    if (!QFile::exists(path))
+        return ctx.fail(QStringLiteral("There is no cache at this location."));
+    const QString keyPath = store::Cache::keyFilePath(path);
+    const crypto::KeyFile::StorageKind before = crypto::KeyFile::storageOf(keyPath);
+
+    QString error;
+    QString warning;
+    const bool toKeychain = target == QStringLiteral("keychain");
+    if (toKeychain && !crypto::KeychainStore::isBuiltIn())
+        return ctx.fail(crypto::KeychainStore::notBuiltInMessage());
+    const bool moved = toKeychain ? crypto::KeyFile::moveToKeychain(keyPath, &error)
+                                  : crypto::KeyFile::moveToFile(keyPath, &error, &warning);
+    if (!moved)
+        return ctx.fail(error);
+    const crypto::KeyFile::StorageKind after =
+        toKeychain ? crypto::KeyFile::StorageKind::OsKeychain : crypto::KeyFile::StorageKind::File;
+    const bool changed = before != after;
+    if (!warning.isEmpty())
+        std::fprintf(stderr, "vigilctl cache key-store: warning: %s\n", qPrintable(warning));
+
+    QJsonObject object{{QStringLiteral("ok"), true}, {QStringLiteral("cache"), path},
+        {QStringLiteral("key_store"), storageName(after)}, {QStringLiteral("changed"), changed}};
+    if (!warning.isEmpty())
+        object.insert(QStringLiteral("warning"), warning);
+    QString text;
+    if (!changed)
+        text = toKeychain ? QStringLiteral("The key is already in the OS keychain; nothing was changed.")
+                          : QStringLiteral("The key is already in the key file %1; nothing was changed.").arg(keyPath);
+    else if (toKeychain)
+        text = QStringLiteral("The wrapped key is now in the OS keychain (service \"%1\"). %2 holds only a reference "
+                              "to it; the passphrase is unchanged.")
+                   .arg(crypto::KeychainStore::serviceName(), keyPath);
+    else
+        text = QStringLiteral("The wrapped key is back in the key file %1, and the OS keychain entry was %2.")
+                   .arg(keyPath, warning.isEmpty() ? QStringLiteral("deleted") : QStringLiteral("left behind"));
+    return ctx.finish(object, text);
 }
 
 int CacheCommands::auditVerify(const QStringList& arguments)

@@ -2,6 +2,8 @@
 
 #include "cachecommands.h"
 #include "exportcommand.h"
+#include "ingestbench.h"
+#include "listencommand.h"
 #include "recordcommand.h"
 #include "renderbench.h"
 #include "store/cache.h"
@@ -26,12 +28,16 @@ const char* const kUsage =
     "  cache info                                schema, cipher settings, size, time range, counts\n"
     "  cache verify                              integrity check of every page + audit chain\n"
     "  cache rekey --new-passphrase-file FILE    change the passphrase (the database is not rewritten)\n"
+    "  cache key-store keychain|file             keep the wrapped key in the OS keychain, or in the key file\n"
     "  audit verify                              check the audit log's hash chain, name the first bad row\n"
     "  patients list                             patients in the cache\n"
     "  record --demo --patients N --minutes M    simulate patients into the cache, faster than real time\n"
     "         [--seed S] [--start TIME] [--progress]\n"
+    "  listen [--broker URI[,URI...]] [--site S] [--mllp PORT] [--duration S] [--ca F --cert F --key F]\n"
+    "         headless ingest from MQTT (FHIR R4) and HL7 v2 over MLLP into the cache\n"
     "  export --patient ID --from TIME --to TIME --format csv|fhir [--output FILE]\n"
-    "  bench store [--minutes M] [--patients N] [--wfdb DIR]\n"
+    "  bench store [--minutes M] [--patients N] [--wfdb DIR] [--repeat N]\n"
+    "  bench ingest [--patients N] [--seconds S] [--latency-seconds S] [--broker URI]\n"
     "  bench render [--patients 16,32,64] [--frames 600] [--baseline-frames 60] [--no-gl] [--no-baseline]\n";
 
 int usage(const char* message)
@@ -111,9 +117,11 @@ int main(int argc, char** argv)
         {"cache", "info", vigil::app::CacheCommands::info},
         {"cache", "verify", vigil::app::CacheCommands::verify},
         {"cache", "rekey", vigil::app::CacheCommands::rekey},
+        {"cache", "key-store", vigil::app::CacheCommands::keyStore},
         {"audit", "verify", vigil::app::CacheCommands::auditVerify},
         {"patients", "list", vigil::app::CacheCommands::patientsList},
         {"bench", "store", vigil::app::StoreBench::run},
+        {"bench", "ingest", vigil::app::IngestBench::run},
     };
     for (const auto& [a, b, command] : twoWords) {
         if (first == QLatin1String(a) && second == QLatin1String(b))
@@ -121,6 +129,8 @@ int main(int argc, char** argv)
     }
     if (first == QLatin1String("record"))
         return vigil::app::RecordCommand::run(rest(1));
+    if (first == QLatin1String("listen"))
+        return vigil::app::ListenCommand::run(rest(1));
     if (first == QLatin1String("export"))
         return vigil::app::ExportCommand::run(rest(1));
     if (first == QLatin1String("help") || first == QLatin1String("--help") || first == QLatin1String("-h")) {

@@ -1,10 +1,9 @@
 #include "storebench.h"
 
+#include "benchworkload.h"
 #include "codec/wavecodec.h"
 #include "codec/wfdbrecord.h"
 #include "ctlcontext.h"
-#include "ingest/simulatorsource.h"
-#include "sim/patientsimulator.h"
 #include "store/cache.h"
 #include "store/storereader.h"
 #include "store/storewriter.h"
@@ -23,36 +22,8 @@ namespace vigil::app {
 
 namespace {
 
-constexpr core::Timestamp kStart = 1'767'225'600'000'000; // 2026-01-01T00:00:00Z
-
-struct Minute
-{
-    // [patient][stream] → one minute of digital samples; vitals as (offset, kind, value).
-    std::vector<std::array<std::vector<qint32>, core::kStreamCount>> samples;
-    std::vector<std::vector<std::tuple<core::Timestamp, core::VitalKind, double>>> vitals;
-};
-
-Minute simulateMinute(int patients)
-{
-    Minute minute;
-    minute.samples.resize(static_cast<std::size_t>(patients));
-    minute.vitals.resize(static_cast<std::size_t>(patients));
-    for (int p = 0; p < patients; ++p) {
-        sim::PatientSimulator simulator(7, p, sim::Scenario::Stable, kStart);
-        const sim::SimulationBatch batch = simulator.advanceTo(kStart + 60 * core::kMicrosPerSecond);
-        for (core::StreamKind kind : core::kAllStreams) {
-            const auto s = static_cast<std::size_t>(core::streamIndex(kind));
-            const store::StreamDescriptor d = store::StreamDescriptor::forLiveStream(kind);
-            for (const auto& run : batch.streams[s])
-                for (float v : run.samples)
-                    minute.samples[static_cast<std::size_t>(p)][s].push_back(d.toDigital(v));
-        }
-        for (const auto& v : batch.vitals)
-            minute.vitals[static_cast<std::size_t>(p)].emplace_back(
-                v.measurement.time - kStart, v.kind, v.measurement.value);
-    }
-    return minute;
-}
+constexpr core::Timestamp kStart = BenchWorkload::kStart;
+using Minute = BenchWorkload;
 
 QString formatPercents(const std::vector<double>& ratios)
 {
@@ -62,13 +33,9 @@ QString formatPercents(const std::vector<double>& ratios)
     return parts.join(QStringLiteral(", "));
 }
 
-double percentile(std::vector<double> values, double q)
+double percentile(const std::vector<double>& values, double q)
 {
-    if (values.empty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const auto index = static_cast<std::size_t>(std::ceil(q * static_cast<double>(values.size()))) - 1;
-    return values[std::min(index, values.size() - 1)];
+    return BenchWorkload::percentile(values, q);
 }
 
 struct RunResult
@@ -275,7 +242,7 @@ int StoreBench::run(const QStringList& arguments)
                 "then %d h of ECG for the overview query\n",
         patients, minutes, overviewHours);
     std::fflush(stdout);
-    const Minute minute = simulateMinute(patients);
+    const Minute minute = BenchWorkload::simulateMinute(patients);
 
     // Encrypted and plain runs alternate (E P E P …), each into a new cache, so that a burst of load
     // from elsewhere on this shared machine hits both modes alike; the overhead is the median of the

@@ -86,7 +86,9 @@ std::optional<double> ClinicalCodes::toCanonical(VitalKind kind, double value, c
     case VitalKind::HeartRate:
     case VitalKind::RespRate:
         if (is({"/min", "1/min", "{beat}/min", "{beats}/min", "{breath}/min", "{breaths}/min", "{Breaths}/min", "bpm",
-                "min-1", "MDC_DIM_BEAT_PER_MIN", "MDC_DIM_RESP_PER_MIN", "MDC_DIM_PER_MIN"}))
+                "min-1", "MDC_DIM_BEAT_PER_MIN", "MDC_DIM_RESP_PER_MIN", "MDC_DIM_PER_MIN",
+                // Human-readable Quantity.unit texts (FHIR examples: "beats/minute", "breaths/minute")
+                "beats/minute", "breaths/minute", "beats/min", "breaths/min"}))
             return value;
         if (is({"/s", "1/s", "Hz"}))
             return value * 60.0;
@@ -113,6 +115,29 @@ std::optional<double> ClinicalCodes::toCanonical(VitalKind kind, double value, c
             return value - 273.15;
         return std::nullopt;
     }
+    return std::nullopt;
+}
+
+std::optional<double> ClinicalCodes::durationToMicroseconds(double value, const QString& unit)
+{
+    const QString u = unit.trimmed();
+    if (u == QLatin1String("s") || u == QLatin1String("MDC_DIM_SEC"))
+        return value * 1e6;
+    if (u == QLatin1String("ms") || u == QLatin1String("MDC_DIM_MILLI_SEC"))
+        return value * 1e3;
+    if (u == QLatin1String("us") || u == QLatin1String("MDC_DIM_MICRO_SEC"))
+        return value;
+    return std::nullopt;
+}
+
+std::optional<double> ClinicalCodes::frequencyToHertz(double value, const QString& unit)
+{
+    const QString u = unit.trimmed();
+    if (u == QLatin1String("Hz") || u == QLatin1String("/s") || u == QLatin1String("1/s")
+        || u == QLatin1String("MDC_DIM_HZ") || u == QLatin1String("MDC_DIM_PER_SEC"))
+        return value;
+    if (u == QLatin1String("kHz") || u == QLatin1String("MDC_DIM_KILO_HZ"))
+        return value * 1e3;
     return std::nullopt;
 }
 

@@ -18,6 +18,8 @@ public:
     static constexpr const char* kLoincSystem = "http://loinc.org";
     static constexpr const char* kMdcSystem = "urn:iso:std:iso:11073:10101";
     static constexpr const char* kMdcOidSystem = "urn:oid:2.16.840.1.113883.6.24"; // the older URI for MDC
+    // MDC_ATTR_VAL_BATT_CHARGE: a device's battery charge in % (device status reports).
+    static constexpr int kMdcBatteryCharge = 67996;
 
     // LOINC vital-sign codes: 8867-4 HR, 9279-1 RR, 2708-6 and 59408-5 SpO2, 8310-5 temperature,
     // 8480-6 / 8462-4 systolic / diastolic. The panels (85353-1, 85354-9) are not readings: nullopt.
@@ -37,6 +39,12 @@ public:
     // canonical unit (core::vitalUnit). nullopt when the unit is unknown or does not fit the kind.
     // An empty unit is accepted as the canonical one.
     [[nodiscard]] static std::optional<double> toCanonical(VitalKind kind, double value, const QString& unit);
+    // A duration in `unit` (UCUM "s", "ms", "us"; MDC_DIM_SEC, MDC_DIM_MILLI_SEC, MDC_DIM_MICRO_SEC) in
+    // microseconds, e.g. a waveform's sample period (MDC_ATTR_TIME_PD_SAMP). nullopt for other units.
+    [[nodiscard]] static std::optional<double> durationToMicroseconds(double value, const QString& unit);
+    // A rate in `unit` (UCUM "Hz", "/s"; MDC_DIM_HZ, MDC_DIM_PER_SEC) in hertz, e.g. a waveform's
+    // sample rate (MDC_ATTR_SAMP_RATE). nullopt for other units.
+    [[nodiscard]] static std::optional<double> frequencyToHertz(double value, const QString& unit);
 };
 
 } // namespace vigil::core

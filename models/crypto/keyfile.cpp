@@ -1,5 +1,6 @@
 #include "keyfile.h"
 
+#include "keychainstore.h"
 #include "logging.h"
 #include "securebytes.h"
 
@@ -27,6 +28,10 @@ namespace {
 const QString kFormat = QStringLiteral("vigil-cache-key");
 const QString kKdfName = QStringLiteral("scrypt");
 const QString kCipherName = QStringLiteral("aes-256-gcm");
+// A key file that only refers to the OS keychain.
+const QString kReferenceFormat = QStringLiteral("vigil-cache-key-ref");
+const QString kStoreKeychain = QStringLiteral("os-keychain");
+constexpr int kReferenceVersion = 1;
 
 using CipherCtx = std::unique_ptr<EVP_CIPHER_CTX, decltype(&EVP_CIPHER_CTX_free)>;
 
@@ -156,6 +161,25 @@ std::optional<qint64> integerField(const QJsonObject& object, const QString& key
     return v;
 }
 
+// The JSON object in text; nullopt when text is too large to be a key file, not JSON or not an object.
+std::optional<QJsonObject> jsonObjectOf(const QByteArray& text)
+{
+    if (text.size() > KeyFile::kMaxFileBytes)
+        return std::nullopt;
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(text, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject())
+        return std::nullopt;
+    return document.object();
+}
+
+// The "format" of a key file's text (empty when it has none or is not one).
+QString formatOf(const QByteArray& text)
+{
+    const std::optional<QJsonObject> object = jsonObjectOf(text);
+    return object ? object->value(QStringLiteral("format")).toString() : QString();
+}
+
 } // namespace
 
 std::optional<KeyFile> KeyFile::create(
@@ -199,6 +223,21 @@ std::optional<KeyFile> KeyFile::create(
     return file;
 }
 
+struct KeyFile::ParseFailure
+{
+    LoadError reason = LoadError::None;
+    QString field; // Damaged: the field; UnacceptableKdf: why; NotAKeyFile: "format" when that was wrong
+    qint64 version = 0; // NewerVersion: the version found
+};
+
+struct KeyFile::Reference
+{
+    int version = kReferenceVersion;
+    QUuid cacheId;
+    QString service;
+    QString account;
+};
+
 std::optional<KeyFile> KeyFile::load(const QString& path, QString* error, LoadError* reason)
 {
     const auto fail = [error, reason](LoadError why, const QString& message) -> std::optional<KeyFile> {
@@ -210,46 +249,75 @@ std::optional<KeyFile> KeyFile::load(const QString& path, QString* error, LoadEr
     };
     const QString shown = displayPath(path);
 
+    QByteArray text;
+    if (!readFile(path, text, error, reason))
+        return std::nullopt;
+
+    ParseFailure failure;
+    if (formatOf(text) == kReferenceFormat) {
+        const std::optional<Reference> reference = referenceFrom(text, failure);
+        if (!reference)
+            return fail(failure.reason, describe(failure, shown, false));
+        return loadFromKeychain(path, *reference, error, reason);
+    }
+
+    std::optional<KeyFile> out = fromJson(text, failure);
+    if (!out)
+        return fail(failure.reason, describe(failure, shown, false));
+    if (error)
+        error->clear();
+    if (reason)
+        *reason = LoadError::None;
+    return out;
+}
+
+bool KeyFile::readFile(const QString& path, QByteArray& text, QString* error, LoadError* reason)
+{
+    const auto fail = [error, reason](LoadError why, const QString& message) {
+        if (error)
+            *error = message;
+        if (reason)
+            *reason = why;
+        return false;
+    };
+    const QString shown = displayPath(path);
     QFile file(path);
     if (!file.exists())
         return fail(LoadError::Missing, tr("The key file \u201c%1\u201d does not exist.").arg(shown));
     if (!file.open(QIODevice::ReadOnly))
         return fail(LoadError::Unreadable,
             tr("The key file \u201c%1\u201d could not be opened: %2.").arg(shown, file.errorString()));
-    const QByteArray text = file.read(kMaxFileBytes + 1);
+    text = file.read(kMaxFileBytes + 1);
     if (file.error() != QFileDevice::NoError)
         return fail(LoadError::Unreadable,
             tr("The key file \u201c%1\u201d could not be read: %2.").arg(shown, file.errorString()));
-    file.close();
+    return true;
+}
 
-    const QString notKeyFile = tr("\u201c%1\u201d is not a Vigil key file, or it is damaged.").arg(shown);
-    if (text.size() > kMaxFileBytes)
-        return fail(LoadError::NotAKeyFile, notKeyFile);
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(text, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject())
-        return fail(LoadError::NotAKeyFile, notKeyFile);
-    const QJsonObject root = document.object();
-    if (root.value(QStringLiteral("format")).toString() != kFormat)
-        return fail(LoadError::NotAKeyFile, tr("\u201c%1\u201d is not a Vigil key file.").arg(shown));
-
-    const auto damaged = [&](const QString& field) {
-        return fail(LoadError::Damaged,
-            tr("The key file \u201c%1\u201d is damaged: the field \u201c%2\u201d is missing or invalid.")
-                .arg(shown, field));
+std::optional<KeyFile> KeyFile::fromJson(const QByteArray& text, ParseFailure& failure)
+{
+    const auto fail = [&failure](LoadError why, const QString& field = {}) -> std::optional<KeyFile> {
+        failure.reason = why;
+        failure.field = field;
+        return std::nullopt;
     };
+    const std::optional<QJsonObject> object = jsonObjectOf(text);
+    if (!object)
+        return fail(LoadError::NotAKeyFile);
+    const QJsonObject& root = *object;
+    if (root.value(QStringLiteral("format")).toString() != kFormat)
+        return fail(LoadError::NotAKeyFile, QStringLiteral("format"));
+    const auto damaged = [&fail](const QString& field) { return fail(LoadError::Damaged, field); };
 
     // The version decides how the rest is read, so it is checked before anything else.
     const std::optional<qint64> version =
         integerField(root, QStringLiteral("version"), 1, std::numeric_limits<int>::max());
     if (!version)
         return damaged(QStringLiteral("version"));
-    if (*version > kCurrentVersion)
-        return fail(LoadError::NewerVersion,
-            tr("This key file was written by a newer version of Vigil (key file version %1; this version "
-               "reads version %2 and older). Update Vigil to open this cache.")
-                .arg(*version)
-                .arg(kCurrentVersion));
+    if (*version > kCurrentVersion) {
+        failure.version = *version;
+        return fail(LoadError::NewerVersion);
+    }
 
     KeyFile out;
     out.m_version = static_cast<int>(*version);
@@ -307,11 +375,128 @@ std::optional<KeyFile> KeyFile::load(const QString& path, QString* error, LoadEr
 
     QString why;
     if (!out.m_kdf.isAcceptable(&why))
-        return fail(LoadError::UnacceptableKdf,
-            tr("The key file \u201c%1\u201d asks for key-derivation settings that Vigil does not accept (%2). "
-               "The file may have been altered.")
-                .arg(shown, why));
+        return fail(LoadError::UnacceptableKdf, why);
+    return out;
+}
 
+QString KeyFile::describe(const ParseFailure& failure, const QString& shown, bool inKeychain)
+{
+    switch (failure.reason) {
+    case LoadError::NotAKeyFile:
+        if (inKeychain)
+            return tr("The OS keychain entry named in \u201c%1\u201d does not hold a Vigil key, or it is damaged.")
+                .arg(shown);
+        if (failure.field == QStringLiteral("format"))
+            return tr("\u201c%1\u201d is not a Vigil key file.").arg(shown);
+        return tr("\u201c%1\u201d is not a Vigil key file, or it is damaged.").arg(shown);
+    case LoadError::Damaged:
+        if (inKeychain)
+            return tr("The key kept in the OS keychain for \u201c%1\u201d is damaged: the field \u201c%2\u201d is "
+                      "missing or invalid.")
+                .arg(shown, failure.field);
+        return tr("The key file \u201c%1\u201d is damaged: the field \u201c%2\u201d is missing or invalid.")
+            .arg(shown, failure.field);
+    case LoadError::NewerVersion:
+        return tr("This key file was written by a newer version of Vigil (key file version %1; this version "
+                  "reads version %2 and older). Update Vigil to open this cache.")
+            .arg(failure.version)
+            .arg(kCurrentVersion);
+    case LoadError::UnacceptableKdf:
+        if (inKeychain)
+            return tr("The key kept in the OS keychain for \u201c%1\u201d asks for key-derivation settings that "
+                      "Vigil does not accept (%2). It may have been altered.")
+                .arg(shown, failure.field);
+        return tr("The key file \u201c%1\u201d asks for key-derivation settings that Vigil does not accept (%2). "
+                  "The file may have been altered.")
+            .arg(shown, failure.field);
+    case LoadError::None:
+    case LoadError::Missing:
+    case LoadError::Unreadable:
+    case LoadError::KeychainUnavailable:
+    case LoadError::KeychainEntryMissing:
+    case LoadError::KeychainMismatch:
+        break;
+    }
+    return tr("\u201c%1\u201d is not a Vigil key file, or it is damaged.").arg(shown);
+}
+
+std::optional<KeyFile::Reference> KeyFile::referenceFrom(const QByteArray& text, ParseFailure& failure)
+{
+    const auto fail = [&failure](LoadError why, const QString& field = {}) -> std::optional<Reference> {
+        failure.reason = why;
+        failure.field = field;
+        return std::nullopt;
+    };
+    const std::optional<QJsonObject> object = jsonObjectOf(text);
+    if (!object || object->value(QStringLiteral("format")).toString() != kReferenceFormat)
+        return fail(LoadError::NotAKeyFile, QStringLiteral("format"));
+    const QJsonObject& root = *object;
+    const std::optional<qint64> version =
+        integerField(root, QStringLiteral("version"), 1, std::numeric_limits<int>::max());
+    if (!version)
+        return fail(LoadError::Damaged, QStringLiteral("version"));
+    if (*version > kReferenceVersion) {
+        failure.version = *version;
+        return fail(LoadError::NewerVersion);
+    }
+    Reference out;
+    out.version = static_cast<int>(*version);
+    const QJsonValue cacheId = root.value(QStringLiteral("cache_id"));
+    out.cacheId = QUuid::fromString(cacheId.toString());
+    if (!cacheId.isString() || out.cacheId.isNull())
+        return fail(LoadError::Damaged, QStringLiteral("cache_id"));
+    if (root.value(QStringLiteral("store")).toString() != kStoreKeychain)
+        return fail(LoadError::Damaged, QStringLiteral("store"));
+    out.service = root.value(QStringLiteral("service")).toString();
+    if (out.service != KeychainStore::serviceName())
+        return fail(LoadError::Damaged, QStringLiteral("service"));
+    out.account = root.value(QStringLiteral("account")).toString();
+    if (out.account.isEmpty())
+        return fail(LoadError::Damaged, QStringLiteral("account"));
+    return out;
+}
+
+std::optional<KeyFile> KeyFile::loadFromKeychain(
+    const QString& path, const Reference& reference, QString* error, LoadError* reason)
+{
+    const auto fail = [error, reason](LoadError why, const QString& message) -> std::optional<KeyFile> {
+        if (error)
+            *error = message;
+        if (reason)
+            *reason = why;
+        return std::nullopt;
+    };
+    const QString shown = displayPath(path);
+    QByteArray json;
+    QString why;
+    switch (KeychainStore::read(reference.account, json, &why)) {
+    case KeychainStore::Status::Ok:
+        break;
+    case KeychainStore::Status::NotFound:
+        return fail(LoadError::KeychainEntryMissing,
+            tr("The key of this cache is kept in the OS keychain (\u201c%1\u201d names the entry \u201c%2\u201d), "
+               "but the keychain has no such entry. It may have been deleted, or the cache may come from another "
+               "computer or user account. Without the key the cache cannot be opened.")
+                .arg(shown, reference.account));
+    case KeychainStore::Status::Unavailable:
+    case KeychainStore::Status::Failed:
+        return fail(LoadError::KeychainUnavailable,
+            tr("The key of this cache is kept in the OS keychain (\u201c%1\u201d names the entry \u201c%2\u201d), "
+               "and the keychain could not be used. %3")
+                .arg(shown, reference.account, why));
+    }
+
+    ParseFailure failure;
+    std::optional<KeyFile> out = fromJson(json, failure);
+    if (!out)
+        return fail(failure.reason, describe(failure, shown, true));
+    if (out->m_cacheId != reference.cacheId)
+        return fail(LoadError::KeychainMismatch,
+            tr("The OS keychain entry \u201c%1\u201d named in \u201c%2\u201d holds the key of another cache "
+               "(%3, not %4), so this cache cannot be opened with it.")
+                .arg(reference.account, shown, out->m_cacheId.toString(QUuid::WithoutBraces),
+                    reference.cacheId.toString(QUuid::WithoutBraces)));
+    out->m_storage = StorageKind::OsKeychain;
     if (error)
         error->clear();
     if (reason)
@@ -320,6 +505,44 @@ std::optional<KeyFile> KeyFile::load(const QString& path, QString* error, LoadEr
 }
 
 bool KeyFile::save(const QString& path, QString* error) const
+{
+    if (storageOf(path) == StorageKind::File)
+        return writeFileAtomically(path, toJson(), error);
+
+    // A reference to the OS keychain: replace the entry, keep the reference.
+    const QString shown = displayPath(path);
+    const auto fail = [&](const QString& message) {
+        if (error)
+            *error = message;
+        qCWarning(lcCrypto, "saving a key to the OS keychain failed");
+        return false;
+    };
+    QByteArray text;
+    QString why;
+    if (!readFile(path, text, &why, nullptr))
+        return fail(why);
+    ParseFailure failure;
+    const std::optional<Reference> reference = referenceFrom(text, failure);
+    if (!reference)
+        return fail(tr("%1 It was left as it is.").arg(describe(failure, shown, false)));
+    if (reference->cacheId != m_cacheId)
+        return fail(tr("The key file \u201c%1\u201d refers to the key of another cache in the OS keychain; it was "
+                       "left as it is.")
+                        .arg(shown));
+    const QByteArray json = toJson();
+    QByteArray back;
+    if (KeychainStore::write(reference->account, json, &why) != KeychainStore::Status::Ok
+        || KeychainStore::read(reference->account, back, &why) != KeychainStore::Status::Ok)
+        return fail(tr("The key of \u201c%1\u201d could not be written to the OS keychain. %2").arg(shown, why));
+    if (back != json)
+        return fail(tr("The key of \u201c%1\u201d was written to the OS keychain, but did not read back unchanged.")
+                        .arg(shown));
+    if (error)
+        error->clear();
+    return true;
+}
+
+bool KeyFile::writeFileAtomically(const QString& path, const QByteArray& bytes, QString* error)
 {
     const auto fail = [&](const QString& detail) {
         if (error)
@@ -337,14 +560,156 @@ bool KeyFile::save(const QString& path, QString* error) const
         file.cancelWriting();
         return fail(tr("its permissions could not be restricted to the owner"));
     }
-    const QByteArray json = toJson();
-    if (file.write(json) != json.size()) {
+    if (file.write(bytes) != bytes.size()) {
         const QString detail = file.errorString();
         file.cancelWriting();
         return fail(detail);
     }
     if (!file.commit())
         return fail(file.errorString());
+    if (error)
+        error->clear();
+    return true;
+}
+
+KeyFile::StorageKind KeyFile::storageOf(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return StorageKind::File;
+    return formatOf(file.read(kMaxFileBytes + 1)) == kReferenceFormat ? StorageKind::OsKeychain : StorageKind::File;
+}
+
+QString KeyFile::keychainAccountFor(const QUuid& cacheId)
+{
+    return QStringLiteral("cache/") + cacheId.toString(QUuid::WithoutBraces);
+}
+
+bool KeyFile::moveToKeychain(const QString& path, QString* error)
+{
+    const QString shown = displayPath(path);
+    const auto fail = [error](const QString& message) {
+        if (error)
+            *error = message;
+        return false;
+    };
+    QString why;
+    QByteArray original;
+    if (!readFile(path, original, &why, nullptr))
+        return fail(why);
+    const std::optional<KeyFile> file = load(path, &why);
+    if (!file)
+        return fail(why);
+    if (file->m_storage == StorageKind::OsKeychain) {
+        if (error)
+            error->clear();
+        return true; // already there (and load() has just read it from there)
+    }
+
+    const QString account = keychainAccountFor(file->m_cacheId);
+    const QString keptAsItWas = tr("The key file \u201c%1\u201d was left as it is.").arg(shown);
+    // An entry that exists already (a copy of this cache, or an earlier attempt) holds the key of the same
+    // cache, so replacing it loses nothing; but only an entry made here is deleted again on failure.
+    QByteArray existing;
+    const KeychainStore::Status before = KeychainStore::read(account, existing, &why);
+    if (before != KeychainStore::Status::Ok && before != KeychainStore::Status::NotFound)
+        return fail(tr("The key could not be moved to the OS keychain. %1 %2").arg(why, keptAsItWas));
+    const auto undo = [&] {
+        QString ignored;
+        if (before == KeychainStore::Status::NotFound
+            && KeychainStore::remove(account, &ignored) != KeychainStore::Status::Ok)
+            qCWarning(lcCrypto, "an unused OS keychain entry was left behind after a failed move");
+    };
+
+    const QByteArray json = file->toJson();
+    if (KeychainStore::write(account, json, &why) != KeychainStore::Status::Ok)
+        return fail(tr("The key could not be moved to the OS keychain. %1 %2").arg(why, keptAsItWas));
+    QByteArray back;
+    const KeychainStore::Status readBack = KeychainStore::read(account, back, &why);
+    if (readBack != KeychainStore::Status::Ok || back != json) {
+        undo();
+        return fail(tr("The key was written to the OS keychain but did not read back unchanged. %1").arg(keptAsItWas));
+    }
+
+    QJsonObject reference;
+    reference.insert(QStringLiteral("format"), kReferenceFormat);
+    reference.insert(QStringLiteral("version"), kReferenceVersion);
+    reference.insert(QStringLiteral("cache_id"), file->m_cacheId.toString(QUuid::WithoutBraces));
+    reference.insert(QStringLiteral("store"), kStoreKeychain);
+    reference.insert(QStringLiteral("service"), KeychainStore::serviceName());
+    reference.insert(QStringLiteral("account"), account);
+    if (!writeFileAtomically(path, QJsonDocument(reference).toJson(QJsonDocument::Indented), &why)) {
+        undo();
+        return fail(why);
+    }
+
+    // The reference must lead back to the same key; if not, put the key file back as it was.
+    const std::optional<KeyFile> check = load(path, &why);
+    if (!check || check->toJson() != json) {
+        QString restoreError;
+        if (!writeFileAtomically(path, original, &restoreError))
+            return fail(tr("The key was moved to the OS keychain, but the new key file does not lead to it (%1), "
+                           "and the old key file could not be put back (%2). The key is still in the OS keychain "
+                           "as \u201c%3\u201d.")
+                            .arg(why, restoreError, account));
+        undo();
+        return fail(tr("The key was moved to the OS keychain, but the new key file did not lead to it (%1). %2")
+                        .arg(why, keptAsItWas));
+    }
+    qCInfo(lcCrypto, "the cache key was moved to the OS keychain");
+    if (error)
+        error->clear();
+    return true;
+}
+
+bool KeyFile::moveToFile(const QString& path, QString* error, QString* warning)
+{
+    const QString shown = displayPath(path);
+    const auto fail = [error](const QString& message) {
+        if (error)
+            *error = message;
+        return false;
+    };
+    if (warning)
+        warning->clear();
+    QString why;
+    QByteArray referenceText;
+    if (!readFile(path, referenceText, &why, nullptr))
+        return fail(why);
+    const std::optional<KeyFile> file = load(path, &why);
+    if (!file)
+        return fail(why);
+    if (file->m_storage == StorageKind::File) {
+        if (error)
+            error->clear();
+        return true; // already there
+    }
+    ParseFailure failure;
+    const std::optional<Reference> reference = referenceFrom(referenceText, failure);
+    if (!reference) // load() has just followed it; only a concurrent change gets here
+        return fail(describe(failure, shown, false));
+
+    const QByteArray json = file->toJson();
+    if (!writeFileAtomically(path, json, &why))
+        return fail(tr("%1 The key is still in the OS keychain.").arg(why));
+    const std::optional<KeyFile> check = load(path, &why);
+    if (!check || check->m_storage != StorageKind::File || check->toJson() != json) {
+        QString restoreError;
+        if (!writeFileAtomically(path, referenceText, &restoreError))
+            return fail(tr("The key file \u201c%1\u201d was written but does not load (%2), and the reference to the "
+                           "OS keychain could not be put back (%3). The key is still in the OS keychain as "
+                           "\u201c%4\u201d.")
+                            .arg(shown, why, restoreError, reference->account));
+        return fail(tr("The key file \u201c%1\u201d was written but did not load (%2); the key was left in the OS "
+                       "keychain.")
+                        .arg(shown, why));
+    }
+
+    if (KeychainStore::remove(reference->account, &why) != KeychainStore::Status::Ok && warning)
+        *warning = tr("The key is back in the key file, but its old OS keychain entry \u201c%1\u201d could not be "
+                      "deleted. %2")
+                       .arg(reference->account, why);
+    qCInfo(lcCrypto, "the cache key was moved from the OS keychain to the key file");
     if (error)
         error->clear();
     return true;

@@ -1,5 +1,5 @@
 // MqttSource and MqttPublisher against real Mosquitto brokers started by the test on free loopback
-// ports: delivery, the persistent session across a 30-second broker outage and while the workstation
+// ports: delivery, the persistent session across a broker outage and while the workstation
 // is away, failover to a second broker when the first is killed, and TLS (trusted CA with a client
 // certificate; an untrusted CA and a wrong host name refused).
 
@@ -184,10 +184,11 @@ private Q_SLOTS:
         QCOMPARE(inbox.distinct(), range(300));
     }
 
-    // The broker is stopped for 30 s in the middle of a stream and started again: the source shows
+    // The broker is stopped for 8 s in the middle of a stream and started again: the source shows
     // the link down, reconnects with back-off, and every message published before, during (queued by
-    // the publisher) and after the outage arrives.
-    void brokerOutageOfThirtySecondsLosesNothing()
+    // the publisher) and after the outage arrives. (tests/integration/tst_ingest does 30 s end to end,
+    // sample for sample.)
+    void brokerOutageLosesNothing()
     {
         MosquittoBroker broker(m_dir.filePath(QStringLiteral("outage")));
         QString error;
@@ -216,8 +217,8 @@ private Q_SLOTS:
         outage.start();
         QVERIFY2(waitUntil([&] { return source.state() == MqttSource::State::Down; }, 15000),
             "the source never reported the link down");
-        publishFor(30000 - static_cast<int>(outage.elapsed()));
-        QVERIFY(outage.elapsed() >= 30000);
+        publishFor(8000 - static_cast<int>(outage.elapsed()));
+        QVERIFY(outage.elapsed() >= 8000);
         QVERIFY2(broker.start(&error), qPrintable(error));
         publishFor(3000);
         QVERIFY(publisher.stop(20000));
