@@ -32,7 +32,7 @@ bool BenchBroker::start(QString* error)
     }
     QFile conf(m_dir.filePath(QStringLiteral("mosquitto.conf")));
     QByteArray text = QByteArrayLiteral("allow_anonymous true\nmax_queued_messages 0\nmax_inflight_messages 0\n"
-                                        "persistence false\nlog_type error\n");
+                                        "persistence false\nlog_type error\nset_tcp_nodelay true\n");
     text += "listener " + QByteArray::number(m_port) + " 127.0.0.1\n";
     if (::geteuid() == 0)
         text += "user root\n";

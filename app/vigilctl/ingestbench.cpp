@@ -40,13 +40,18 @@ QString patientKey(int p)
     return QStringLiteral("bench-%1").arg(p, 3, 10, QLatin1Char('0'));
 }
 
-// Device second `second` (from BenchWorkload::kStart) for every patient, as the wire carries it.
-std::vector<Message> encodeSecond(const BenchWorkload& minute, int second)
+// Device second `second` (from BenchWorkload::kStart) for every patient, as the wire carries it:
+// one message per Observation, or (bundles) one Bundle per patient with that second's chunks and
+// vital signs, as a hub sends it. `id` is the first waveform Observation's id (the latency key).
+std::vector<Message> encodeSecond(const BenchWorkload& minute, int second, bool bundles)
 {
     std::vector<Message> out;
+    std::vector<Message> perPatient;
     const core::Timestamp t = BenchWorkload::kStart + second * core::kMicrosPerSecond;
     const auto inMinute = static_cast<std::size_t>(second % 60);
     for (std::size_t p = 0; p < minute.samples.size(); ++p) {
+        std::vector<Message>& sink = bundles ? perPatient : out;
+        perPatient.clear();
         const QString key = patientKey(static_cast<int>(p));
         const QString topic = QStringLiteral("vigil/v1/bench/%1/obs").arg(key);
         for (core::StreamKind kind : core::kAllStreams) {
@@ -64,14 +69,24 @@ std::vector<Message> encodeSecond(const BenchWorkload& minute, int second)
             wave.factor = 1.0 / d.gain;
             wave.unit = d.unit;
             wave.digital = std::span<const qint32>(all).subspan(inMinute * rate, rate);
-            out.push_back({topic, wave.id, codec::FhirEncoder::waveObservation(wave), static_cast<qint64>(rate)});
+            sink.push_back({topic, wave.id, codec::FhirEncoder::waveObservation(wave), static_cast<qint64>(rate)});
         }
         for (const auto& [offset, kind, value] : minute.vitals[p]) {
             if (offset / core::kMicrosPerSecond != static_cast<core::Timestamp>(inMinute))
                 continue;
             const core::Timestamp when = t - static_cast<core::Timestamp>(inMinute) * core::kMicrosPerSecond + offset;
             const QString id = QStringLiteral("%1-v%2-%3").arg(key).arg(static_cast<int>(kind)).arg(when);
-            out.push_back({topic, id, codec::FhirEncoder::vitalObservation(id, key, kind, {value, when}), 0});
+            sink.push_back({topic, id, codec::FhirEncoder::vitalObservation(id, key, kind, {value, when}), 0});
+        }
+        if (bundles && !perPatient.empty()) {
+            QList<QByteArray> resources;
+            qint64 samples = 0;
+            for (const Message& m : perPatient) {
+                resources.append(m.payload);
+                samples += m.samples;
+            }
+            out.push_back({topic, perPatient.front().id,
+                codec::FhirEncoder::bundle(QStringLiteral("%1-b-%2").arg(key).arg(t), resources), samples});
         }
     }
     return out;
@@ -115,6 +130,10 @@ int IngestBench::run(const QStringList& arguments)
             QStringLiteral("S"), QStringLiteral("120")},
         {QStringLiteral("latency-seconds"), QStringLiteral("Seconds of the real-time latency phase."),
             QStringLiteral("S"), QStringLiteral("20")},
+        {QStringLiteral("per-observation"),
+            QStringLiteral("One MQTT message per Observation instead of one Bundle per patient and second.")},
+        {QStringLiteral("hubs"), QStringLiteral("Publishing gateways (MQTT clients), patients shared among them."),
+            QStringLiteral("N"), QStringLiteral("8")},
         {QStringLiteral("broker"), QStringLiteral("Use this broker instead of starting Mosquitto."),
             QStringLiteral("URI")},
     });
@@ -123,13 +142,14 @@ int IngestBench::run(const QStringList& arguments)
     const int patients = p.value(QStringLiteral("patients")).toInt();
     const int seconds = p.value(QStringLiteral("seconds")).toInt();
     const int latencySeconds = p.value(QStringLiteral("latency-seconds")).toInt();
+    const bool bundles = !p.isSet(QStringLiteral("per-observation"));
     const int hubs = std::clamp(p.value(QStringLiteral("hubs")).toInt(), 1, 64);
     if (patients < 1 || patients > 512 || seconds < 1 || latencySeconds < 0)
         return ctx.fail(QStringLiteral("--patients 1-512, --seconds ≥ 1, --latency-seconds ≥ 0"), CtlContext::kUsage);
 
     std::printf("vigilctl bench ingest: %d patients (ECG 500 Hz, pleth 125 Hz, resp 50 Hz, vitals) as FHIR R4 over "
-                "MQTT QoS 1 into the encrypted cache\n",
-        patients);
+                "MQTT QoS 1 into the encrypted cache, %s\n",
+        patients, bundles ? "one Bundle per patient and second" : "one message per Observation");
     std::fflush(stdout);
     BenchBroker ownBroker;
     QString uri = p.value(QStringLiteral("broker"));
@@ -144,7 +164,7 @@ int IngestBench::run(const QStringList& arguments)
     qint64 totalSamples = 0;
     qint64 totalBytes = 0;
     for (int s = 0; s < seconds; ++s) {
-        for (Message& m : encodeSecond(minute, s)) {
+        for (Message& m : encodeSecond(minute, s, bundles)) {
             totalSamples += m.samples;
             totalBytes += m.payload.size();
             messages.push_back(std::move(m));
@@ -258,7 +278,7 @@ int IngestBench::run(const QStringList& arguments)
         }
         const qint64 phaseStart = clock.nsecsElapsed();
         for (int s = 0; s < latencySeconds; ++s) {
-            const std::vector<Message> second = encodeSecond(minute, seconds + s);
+            const std::vector<Message> second = encodeSecond(minute, seconds + s, bundles);
             for (std::size_t i = 0; i < second.size(); ++i) {
                 const qint64 due = phaseStart + (static_cast<qint64>(s) * 1'000'000'000LL)
                     + static_cast<qint64>(i) * 1'000'000'000LL / static_cast<qint64>(second.size());
@@ -297,6 +317,8 @@ int IngestBench::run(const QStringList& arguments)
         throughputMet ? "met" : "MISSED", patients, latencySeconds == 0 ? "n/a" : (latencyMet ? "met" : "MISSED"));
     const QJsonObject summary{{QStringLiteral("bench"), QStringLiteral("ingest")},
         {QStringLiteral("patients"), patients}, {QStringLiteral("seconds"), seconds}, {QStringLiteral("hubs"), hubs},
+        {QStringLiteral("messages_are"),
+            bundles ? QStringLiteral("bundle per patient-second") : QStringLiteral("observation")},
         {QStringLiteral("messages"), expected}, {QStringLiteral("samples"), totalSamples},
         {QStringLiteral("samples_per_s"), std::round(rate)},
         {QStringLiteral("messages_per_s"), std::round(messageRate)},

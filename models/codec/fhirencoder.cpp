@@ -166,4 +166,16 @@ QByteArray FhirEncoder::patient(const core::PatientIdentity& identity)
     return compact(patient);
 }
 
+QByteArray FhirEncoder::bundle(const QString& id, const QList<QByteArray>& resources)
+{
+    QByteArray json = R"({"resourceType":"Bundle","id":")" + id.toUtf8() + R"(","type":"collection","entry":[)";
+    for (qsizetype i = 0; i < resources.size(); ++i) {
+        if (i > 0)
+            json += ',';
+        json += R"({"resource":)" + resources[i] + '}';
+    }
+    json += "]}";
+    return json;
+}
+
 } // namespace vigil::codec

@@ -38,6 +38,9 @@ public:
     [[nodiscard]] static QByteArray statusObservation(
         const QString& id, const QString& patientKey, const core::DeviceStatus& status);
     [[nodiscard]] static QByteArray patient(const core::PatientIdentity& identity);
+    // A Bundle of type "collection" around already encoded resources (as a hub sends one patient's
+    // second: its waveform chunks and vital signs in one message).
+    [[nodiscard]] static QByteArray bundle(const QString& id, const QList<QByteArray>& resources);
 
     // ISO 8601 UTC with milliseconds ("2026-01-01T00:00:00.000Z").
     [[nodiscard]] static QString dateTime(core::Timestamp t);
