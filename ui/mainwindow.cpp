@@ -3,6 +3,8 @@
 #include "glselftest.h"
 #include "glwaveformview.h"
 #include "inactivitywatcher.h"
+#include "ingestdiagnosticsdialog.h"
+#include "ingeststatus.h"
 #include "itemmodels/patientlistmodel.h"
 #include "live/livehub.h"
 #include "lockscreen.h"
@@ -10,7 +12,7 @@
 #include "patientdetailview.h"
 #include "rendererfactory.h"
 #include "store/storewriter.h"
-#include "storealarmbanner.h"
+#include "technicalalarmbanner.h"
 #include "waveformscene.h"
 
 #include <QAction>
@@ -76,8 +78,8 @@ MainWindow::MainWindow(live::LiveHub& hub, std::optional<WaveformRenderer::Kind>
     auto* layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
-    m_storeAlarm = new StoreAlarmBanner(central);
-    layout->addWidget(m_storeAlarm);
+    m_technicalAlarm = new TechnicalAlarmBanner(central);
+    layout->addWidget(m_technicalAlarm);
     m_sourceBanner = new QLabel(central);
     m_sourceBanner->setObjectName(QStringLiteral("sourceBanner"));
     m_sourceBanner->setWordWrap(true);
@@ -145,11 +147,24 @@ MainWindow::MainWindow(live::LiveHub& hub, std::optional<WaveformRenderer::Kind>
     m_storeStatus = new QLabel(this);
     m_storeStatus->setObjectName(QStringLiteral("storeStatus"));
     statusBar()->addWidget(m_storeStatus);
+    m_mqttStatus = new QLabel(this);
+    m_mqttStatus->setObjectName(QStringLiteral("mqttStatus"));
+    statusBar()->addWidget(m_mqttStatus);
+    m_mqttStatus->hide();
+    m_mllpStatus = new QLabel(this);
+    m_mllpStatus->setObjectName(QStringLiteral("mllpStatus"));
+    statusBar()->addWidget(m_mllpStatus);
+    m_mllpStatus->hide();
     statusBar()->addWidget(m_rendererLabel, 1);
     statusBar()->addPermanentWidget(m_gainLabel);
     m_pageLabel = new QLabel(this);
     statusBar()->addPermanentWidget(m_pageLabel);
     statusBar()->addPermanentWidget(new QLabel(tr("Alarms from this workstation are advisory"), this));
+
+    m_ingestStatus = new IngestStatus(this);
+    connect(m_ingestStatus, &IngestStatus::changed, this, &MainWindow::onIngestChanged);
+    // Queued when a source thread adds the patient; direct when the GUI thread does.
+    connect(&m_hub, &live::LiveHub::patientAdded, this, &MainWindow::onPatientAdded);
 
     buildMenus();
     setPage(0);
@@ -181,7 +196,11 @@ MainWindow::MainWindow(live::LiveHub& hub, std::optional<WaveformRenderer::Kind>
     m_inactivity->setTimeout(kDefaultAutoLockMs);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The dialog refers to the ingest status; it goes first.
+    delete m_diagnostics.data();
+}
 
 void MainWindow::buildMenus()
 {
@@ -249,6 +268,11 @@ void MainWindow::buildMenus()
     m_unlockedOnly << gain->menuAction() << speed->menuAction();
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    m_diagnosticsAction = help->addAction(tr("&Diagnostics\u2026"), this, &MainWindow::showDiagnostics);
+    m_diagnosticsAction->setObjectName(QStringLiteral("diagnosticsAction"));
+    // It shows transports, not patients; still, nothing opens from a locked session.
+    m_unlockedOnly << m_diagnosticsAction;
+    help->addSeparator();
     help->addAction(tr("About Vigil"), this, [this] {
         QMessageBox::about(this, tr("About Vigil"),
             tr("<p><b>Vigil</b> %1 \u2014 remote patient monitoring workstation.</p>"
@@ -271,7 +295,31 @@ void MainWindow::setPage(int page)
     std::vector<int> patients;
     for (int i = first; i < last; ++i)
         patients.push_back(i);
+    m_shownPatients = static_cast<int>(patients.size());
     m_scene->setPatients(std::move(patients));
+    updatePageLabel();
+}
+
+void MainWindow::onPatientAdded()
+{
+    // Patients are only appended: the current page changes only when it has room for the newcomer.
+    // Several additions queued together are handled by the first (it reads the count then).
+    const int shown = m_shownPatients;
+    const int wanted = std::clamp(m_hub.patientCount() - m_page * kTilesPerPage, 0, kTilesPerPage);
+    if (wanted != shown) {
+        const int current = m_scene->currentTile();
+        setPage(m_page);
+        if (shown > 0)
+            m_scene->setCurrentTile(current);
+    } else {
+        updatePageLabel();
+    }
+}
+
+void MainWindow::updatePageLabel()
+{
+    const int first = m_page * kTilesPerPage;
+    const int last = std::min(m_hub.patientCount(), first + kTilesPerPage);
     if (pageCount() == 1) {
         m_pageLabel->setText(tr("%n patient(s)", nullptr, m_hub.patientCount()));
     } else {
@@ -409,7 +457,7 @@ void MainWindow::setCache(store::StoreWriter* writer, const QString& keyFilePath
         m_storeTimer->start();
     } else {
         m_storeTimer->stop();
-        m_storeAlarm->hide();
+        m_technicalAlarm->setCondition(TechnicalAlarmBanner::Condition::Store, QString());
         m_storeStatus->clear();
     }
 }
@@ -442,6 +490,8 @@ void MainWindow::lock(LockReason reason)
     // the tiles (the stack shows the lock screen instead), and the actions that would bring them back.
     if (m_detail)
         m_detail->close();
+    if (m_diagnostics)
+        m_diagnostics->close();
     m_dockWasVisible = m_patientDock->isVisible();
     m_patientDock->hide();
     for (QAction* action : std::as_const(m_unlockedOnly))
@@ -492,10 +542,65 @@ void MainWindow::pollStore()
 {
     if (!m_writer)
         return;
-    const QString alarm = m_storeAlarm->showStats(m_writer->stats());
+    const QString alarm = m_technicalAlarm->showStats(m_writer->stats());
     m_storeStatus->setText(alarm.isEmpty() ? tr("Cache: saving") : alarm);
-    m_storeStatus->setStyleSheet(
-        alarm.isEmpty() ? QString() : QStringLiteral("background:#4dd0e1; color:#06181b; font-weight:bold;"));
+    m_storeStatus->setStyleSheet(alarm.isEmpty() ? QString() : technicalStyle());
+}
+
+void MainWindow::setIngest(const IngestLinks& links)
+{
+    // The dialog reads the parts being replaced: it goes now, not at the next event loop turn.
+    delete m_diagnostics.data();
+    m_ingestStatus->setLinks(links);
+}
+
+IngestDiagnosticsDialog* MainWindow::diagnostics() const
+{
+    return m_diagnostics;
+}
+
+void MainWindow::showDiagnostics()
+{
+    if (m_locked)
+        return;
+    if (!m_diagnostics) {
+        m_diagnostics = new IngestDiagnosticsDialog(*m_ingestStatus, this);
+        m_diagnostics->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_diagnostics->show();
+    m_diagnostics->raise();
+    m_diagnostics->activateWindow();
+}
+
+void MainWindow::onIngestChanged()
+{
+    const QString mqtt = m_ingestStatus->mqttText();
+    if (m_mqttStatus->text() != mqtt)
+        m_mqttStatus->setText(mqtt);
+    m_mqttStatus->setToolTip(m_ingestStatus->lastReason());
+    m_mqttStatus->setVisible(!mqtt.isEmpty());
+    const bool linkAlarm = m_ingestStatus->linkAlarm();
+    if (const QString style = linkAlarm ? technicalStyle() : QString(); m_mqttStatus->styleSheet() != style)
+        m_mqttStatus->setStyleSheet(style);
+    const QString mllp = m_ingestStatus->mllpText();
+    if (m_mllpStatus->text() != mllp)
+        m_mllpStatus->setText(mllp);
+    m_mllpStatus->setVisible(!mllp.isEmpty());
+
+    const QString alarm = m_ingestStatus->linkAlarmText();
+    if (linkAlarm != !m_technicalAlarm->condition(TechnicalAlarmBanner::Condition::Link).isEmpty()) {
+        if (linkAlarm)
+            qCWarning(lcUi).noquote() << "technical alarm raised: MQTT link down since"
+                                      << IngestStatus::clockTime(m_ingestStatus->linkDownSince());
+        else
+            qCInfo(lcUi) << "technical alarm cleared: MQTT link";
+    }
+    m_technicalAlarm->setCondition(TechnicalAlarmBanner::Condition::Link, alarm);
+}
+
+QString MainWindow::technicalStyle()
+{
+    return QStringLiteral("background:#4dd0e1; color:#06181b; font-weight:bold;");
 }
 
 } // namespace vigil::ui

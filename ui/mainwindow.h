@@ -1,6 +1,7 @@
 #pragma once
 
 #include "displaysettings.h"
+#include "ingestlinks.h"
 #include "patientdetailview.h"
 #include "waveformrenderer.h"
 
@@ -30,8 +31,10 @@ class StoreWriter;
 namespace vigil::ui {
 
 class InactivityWatcher;
+class IngestDiagnosticsDialog;
+class IngestStatus;
 class LockScreen;
-class StoreAlarmBanner;
+class TechnicalAlarmBanner;
 class WaveformScene;
 
 // The live view: a grid of patient tiles drawn by the GPU or software renderer (switchable from the
@@ -40,8 +43,15 @@ class WaveformScene;
 // Locking (File > Lock, Ctrl+L, or no input for autoLockInterval()): a lock screen replaces every
 // view of patient data (tiles, patient list, detail view; the title never names anyone) while the
 // sources and the store writer carry on. Unlocking asks for the cache passphrase again (see
-// LockScreen). Lock and unlock are written to the cache's audit log. The store writer's state is
-// polled once a second and shown as a technical alarm while it is not running normally.
+// LockScreen). Lock and unlock are written to the cache's audit log.
+//
+// Technical alarms (one cyan banner, several conditions at once; no patient data, so it stays while
+// locked): the store writer's state, polled once a second, while it is not running normally; the
+// MQTT link while it is down (IngestStatus). The status bar shows the cache, the MQTT connection and
+// the MLLP listener. Help > Diagnostics shows the ingest sources and the quarantine.
+//
+// Patients that appear in the hub at run time (a live source's first message for them; LiveHub
+// emits patientAdded, queued from the source's thread) get a tile and a row at once.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -76,6 +86,14 @@ public:
     [[nodiscard]] int autoLockInterval() const;
     // False: no live source is connected; a banner says the view shows stored data.
     void setLiveSourceConnected(bool connected);
+    // The live-ingest parts to watch (status bar, link alarm, diagnostics; none owned). Hand back an
+    // empty IngestLinks before stopping or destroying them: that also closes the diagnostics.
+    void setIngest(const IngestLinks& links);
+    [[nodiscard]] IngestStatus* ingestStatus() const { return m_ingestStatus; }
+    // Opens (or raises) the diagnostics dialog; nothing while locked.
+    void showDiagnostics();
+    [[nodiscard]] IngestDiagnosticsDialog* diagnostics() const;
+    [[nodiscard]] QAction* diagnosticsAction() const { return m_diagnosticsAction; }
 
     enum class LockReason {
         User,
@@ -87,7 +105,7 @@ public:
     [[nodiscard]] QAction* lockAction() const { return m_lockAction; }
     // Reads the store writer's state now (the window does so every second).
     void pollStore();
-    [[nodiscard]] StoreAlarmBanner* storeAlarm() const { return m_storeAlarm; }
+    [[nodiscard]] TechnicalAlarmBanner* technicalAlarm() const { return m_technicalAlarm; }
 
     // More than kTilesPerPage patients are shown a page at a time (Page Up / Page Down): beyond
     // 64 tiles on one screen, traces and numerics become too small to read safely.
@@ -106,6 +124,11 @@ private:
     void onRendererFailed(const QString& reason);
     void fallBackToSoftware(const QString& reason);
     void updateStatus();
+    void updatePageLabel();
+    void onPatientAdded();
+    void onIngestChanged();
+    // Cyan with dark bold text: a status bar field that is a technical alarm (with words saying so).
+    [[nodiscard]] static QString technicalStyle();
 
     live::LiveHub& m_hub;
     WaveformScene* m_scene = nullptr;
@@ -123,14 +146,20 @@ private:
     QString m_fallbackReason;
     QString m_automaticNote;
     int m_page = 0;
+    int m_shownPatients = 0; // patients on the current page (tiles exist only once the view has a size)
     QLabel* m_pageLabel = nullptr;
 
     QStackedWidget* m_stack = nullptr;
     QWidget* m_livePage = nullptr;
     LockScreen* m_lockScreen = nullptr;
     QLabel* m_sourceBanner = nullptr;
-    StoreAlarmBanner* m_storeAlarm = nullptr;
+    TechnicalAlarmBanner* m_technicalAlarm = nullptr;
     QLabel* m_storeStatus = nullptr;
+    QLabel* m_mqttStatus = nullptr;
+    QLabel* m_mllpStatus = nullptr;
+    IngestStatus* m_ingestStatus = nullptr;
+    QPointer<IngestDiagnosticsDialog> m_diagnostics;
+    QAction* m_diagnosticsAction = nullptr;
     QTimer* m_storeTimer = nullptr;
     InactivityWatcher* m_inactivity = nullptr;
     QAction* m_lockAction = nullptr;

@@ -1,9 +1,13 @@
 // vigil: the clinician's GUI. Composition root: parses the command line, unlocks (or sets up) the
 // encrypted cache, starts its writer, loads the stored history into the live hub, starts the live
-// source on its own thread recording into the cache, and shows the live view.
+// sources recording into the cache (the demo's simulator on its own thread; MQTT and/or HL7 v2 over
+// MLLP through the ingest router, as `vigilctl listen` does), and shows the live view.
 
 #include "cachesetupdialog.h"
 #include "commandline.h"
+#include "ingest/ingestrouter.h"
+#include "ingest/mllplistener.h"
+#include "ingest/mqttingest.h"
 #include "ingest/simulatorsource.h"
 #include "ingest/storehistory.h"
 #include "ingest/storerecorder.h"
@@ -82,6 +86,28 @@ std::unique_ptr<store::Cache> unlockOrSetUp(const QString& path)
 void showFatal(const QString& text)
 {
     QMessageBox::critical(nullptr, QApplication::translate("main", "Vigil cannot start"), text);
+}
+
+QString osUserName()
+{
+    QString name = qEnvironmentVariable("USER");
+    if (name.isEmpty())
+        name = qEnvironmentVariable("USERNAME");
+    return name.isEmpty() ? QStringLiteral("unknown") : name;
+}
+
+ingest::MqttSource::Config mqttConfig(const app::CommandLine& options)
+{
+    ingest::MqttSource::Config config;
+    config.connection.brokers = options.brokers;
+    config.connection.clientId = options.clientId;
+    config.connection.caFile = options.caFile;
+    config.connection.certFile = options.certFile;
+    config.connection.keyFile = options.keyFile;
+    config.connection.username = options.mqttUsername;
+    config.connection.password = options.mqttPassword;
+    config.site = options.site;
+    return config;
 }
 
 } // namespace
@@ -171,6 +197,36 @@ int main(int argc, char** argv)
         sourceThread.start();
     }
 
+    // Live transports, after the stored history (so feeds continue where the cache ends): one router
+    // (repeats dropped, bad messages quarantined) feeding the live hub and the writer. Patients that
+    // are not in the cache yet get a tile when their first message arrives.
+    std::unique_ptr<ingest::IngestRouter> router;
+    std::unique_ptr<ingest::MqttIngest> mqtt;
+    std::unique_ptr<ingest::MllpListener> mllp;
+    if (options->hasLiveTransport()) {
+        router = std::make_unique<ingest::IngestRouter>(&hub, &writer);
+        writer.appendAudit({0, osUserName(), QStringLiteral("clinician"), QStringLiteral("ingest.start"), 0,
+            QStringLiteral("live ingest: %1 broker(s)%2")
+                .arg(options->brokers.size())
+                .arg(options->mllpPort >= 0 ? QStringLiteral(", MLLP") : QString())});
+        if (!options->brokers.isEmpty())
+            mqtt = std::make_unique<ingest::MqttIngest>(mqttConfig(*options), *router);
+        if (options->mllpPort >= 0) {
+            mllp = std::make_unique<ingest::MllpListener>(*router);
+            QString why;
+            if (!mllp->start(static_cast<quint16>(options->mllpPort), QHostAddress::Any, &why)) {
+                // Vigil still starts (the status bar says MLLP is not listening), but says so first.
+                const QString text = QApplication::translate(
+                    "main", "HL7 v2 (MLLP) cannot listen on port %1: %2. Vigil starts without it.")
+                                         .arg(options->mllpPort)
+                                         .arg(why);
+                std::fprintf(stderr, "vigil: %s\n", qPrintable(text));
+                if (options->quitAfterMs < 0)
+                    QMessageBox::warning(nullptr, QApplication::translate("main", "Vigil"), text);
+            }
+        }
+    }
+
     std::optional<ui::WaveformRenderer::Kind> kind; // auto
     if (options->renderer == QLatin1String("software"))
         kind = ui::WaveformRenderer::Kind::Software;
@@ -179,9 +235,13 @@ int main(int argc, char** argv)
     ui::MainWindow window(hub, kind);
     window.setCache(&writer, keyFilePath);
     window.setAutoLockInterval(options->lockAfterMinutes * 60 * 1000);
-    window.setLiveSourceConnected(options->demo); // live transports arrive in a later issue
+    window.setLiveSourceConnected(options->demo || options->hasLiveTransport());
+    window.setIngest({router.get(), mqtt ? &mqtt->source() : nullptr, mllp.get(), cache.get()});
     window.resize(1600, 960);
     window.show();
+    // Started once the window watches it: its first state change already reaches the status bar.
+    if (mqtt)
+        mqtt->source().start();
 
     int exitCode = 0;
     if (options->quitAfterMs >= 0) {
@@ -199,8 +259,15 @@ int main(int argc, char** argv)
     }
     const int rc = QApplication::exec();
 
-    // Stop protocol: flag the source, let its thread's event loop end, wait for it; then the writer
-    // commits what is queued and closes, before the cache (and the demo's folder) go.
+    // Stop protocol: the window lets go of the live transports; they stop (MQTT: its thread joins;
+    // MLLP: its thread's event loop ends), so nothing reaches the router any more; the simulator is
+    // flagged and its thread waited for; then the writer commits what is queued and closes, before
+    // the cache (and the demo's folder) go.
+    window.setIngest({});
+    if (mqtt)
+        mqtt->source().stop();
+    if (mllp)
+        mllp->stop();
     if (source) {
         source->stop();
         sourceThread.quit();

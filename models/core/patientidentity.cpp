@@ -4,6 +4,10 @@ namespace vigil::core {
 
 QString PatientIdentity::displayName() const
 {
+    // A feed whose demographics have not arrived (yet) is shown by its source key, in brackets, so
+    // a tile is never blank and never looks like a name.
+    if (givenName.isEmpty() && familyName.isEmpty())
+        return id.isEmpty() ? QString() : QStringLiteral("[") + id + QStringLiteral("]");
     if (givenName.isEmpty())
         return familyName.toUpper();
     return familyName.toUpper() + QStringLiteral(", ") + givenName;

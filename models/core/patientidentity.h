@@ -14,7 +14,7 @@ struct PatientIdentity
     QDate birthDate;
     QString nhsNumber; // ten digits, no spaces
 
-    // "SURNAME, Given" as clinical systems display it.
+    // "SURNAME, Given" as clinical systems display it; "[id]" when no name is known.
     [[nodiscard]] QString displayName() const;
     // Completed years on `on`, or -1 when the birth date is unknown.
     [[nodiscard]] int ageOn(QDate on) const;

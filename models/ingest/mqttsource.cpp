@@ -12,6 +12,10 @@
 
 namespace vigil::ingest {
 
+namespace {
+constexpr std::size_t kInboxCapacity = 20'000; // messages; beyond it Paho waits (TCP back-pressure)
+}
+
 class MqttSource::Callback final : public virtual mqtt::callback
 {
 public:
@@ -34,9 +38,13 @@ public:
         m_source.m_received.fetch_add(1);
         if (!m_source.m_handler)
             return;
-        const std::string& payload = message->get_payload_str();
-        m_source.m_handler(QString::fromStdString(message->get_topic()),
-            QByteArray(payload.data(), static_cast<qsizetype>(payload.size())));
+        // Hand over and return at once: Paho reads the next message only after this returns, so
+        // decoding here would serialise the socket with the decoder.
+        std::unique_lock lock(m_source.m_inboxMutex);
+        m_source.m_inboxSpace.wait(lock, [this] { return m_source.m_inbox.size() < kInboxCapacity; });
+        m_source.m_inbox.push_back({message->get_topic(), message->get_payload_str()});
+        lock.unlock();
+        m_source.m_inboxReady.notify_one();
     }
 
 private:
@@ -73,6 +81,11 @@ void MqttSource::start()
         std::lock_guard lock(m_mutex);
         m_stop = false;
     }
+    {
+        std::lock_guard lock(m_inboxMutex);
+        m_inboxStop = false;
+    }
+    m_dispatcher = std::thread([this] { dispatch(); });
     m_thread = std::thread([this] { run(); });
 }
 
@@ -85,6 +98,31 @@ void MqttSource::stop()
     m_wake.notify_all();
     if (m_thread.joinable())
         m_thread.join();
+    {
+        std::lock_guard lock(m_inboxMutex);
+        m_inboxStop = true;
+    }
+    m_inboxReady.notify_all();
+    if (m_dispatcher.joinable())
+        m_dispatcher.join();
+}
+
+void MqttSource::dispatch()
+{
+    for (;;) {
+        std::pair<std::string, std::string> message;
+        {
+            std::unique_lock lock(m_inboxMutex);
+            m_inboxReady.wait(lock, [this] { return m_inboxStop || !m_inbox.empty(); });
+            if (m_inbox.empty())
+                return; // stopping, and everything received was handled
+            message = std::move(m_inbox.front());
+            m_inbox.pop_front();
+        }
+        m_inboxSpace.notify_one();
+        m_handler(QString::fromStdString(message.first),
+            QByteArray(message.second.data(), static_cast<qsizetype>(message.second.size())));
+    }
 }
 
 QString MqttSource::currentBroker() const

@@ -9,6 +9,7 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <deque>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -36,8 +37,11 @@ namespace vigil::ingest {
 // name checked (verifyHostname); an optional client certificate and key. Username and password
 // when given.
 //
-// Messages are handed to `handler` on Paho's thread, one at a time, in arrival order; it must
-// not block for long. The broker's QoS 1 acknowledgement follows the handler's return.
+// Messages are handed to `handler` on the source's dispatcher thread, one at a time, in arrival
+// order. Paho's thread only queues them (bounded: when 20,000 wait, Paho waits, and so does TCP), so
+// reading the socket and decoding overlap. The broker's QoS 1 acknowledgement follows the queueing,
+// not the handling: a crash can lose what was queued but not yet handled, as it can lose what the
+// store writer has not committed yet (at most a second).
 //
 // State changes are signalled from the source's own thread (receivers in the GUI get them queued).
 class MqttSource final : public QObject
@@ -86,6 +90,7 @@ private:
     class Callback;
 
     void run();
+    void dispatch();
     bool connectTo(const QString& uri, bool prime);
     void setState(State state, const QString& broker, const QString& reason);
     void waitFor(int ms);
@@ -102,6 +107,12 @@ private:
     QString m_broker; // guarded
     QString m_lastError; // guarded
     QString m_tlsError; // guarded
+    std::thread m_dispatcher; // calls the handler, in arrival order
+    std::mutex m_inboxMutex;
+    std::condition_variable m_inboxReady;
+    std::condition_variable m_inboxSpace;
+    std::deque<std::pair<std::string, std::string>> m_inbox; // guarded by m_inboxMutex
+    bool m_inboxStop = false; // guarded by m_inboxMutex
     std::atomic<State> m_state{State::Stopped};
     std::atomic<quint64> m_received{0};
     std::atomic<quint64> m_connects{0};

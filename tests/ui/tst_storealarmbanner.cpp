@@ -1,7 +1,8 @@
-// The cache's state as a technical alarm: a banner while the writer is behind, out of space, failed
-// or stopped, worded so it reads without colour; nothing while it runs normally.
+// The cache's state as a technical alarm (the Store condition of TechnicalAlarmBanner): a banner
+// while the writer is behind, out of space, failed or stopped, worded so it reads without colour;
+// nothing while it runs normally.
 
-#include "storealarmbanner.h"
+#include "technicalalarmbanner.h"
 
 #include <QTest>
 
@@ -38,10 +39,10 @@ private Q_SLOTS:
         stats.state = static_cast<State>(state);
         stats.droppedSamples = dropped;
         stats.oldestQueuedUs = 7 * core::kMicrosPerSecond;
-        ui::StoreAlarmBanner banner;
+        ui::TechnicalAlarmBanner banner;
         banner.show();
         const QString text = banner.showStats(stats);
-        QCOMPARE(text, ui::StoreAlarmBanner::describe(stats));
+        QCOMPARE(text, ui::TechnicalAlarmBanner::describe(stats));
         if (expected.isEmpty()) {
             QVERIFY(text.isEmpty());
             QVERIFY(!banner.isVisible());
@@ -56,7 +57,7 @@ private Q_SLOTS:
 
     void clearsWhenRunningAgain()
     {
-        ui::StoreAlarmBanner banner;
+        ui::TechnicalAlarmBanner banner;
         banner.show();
         store::StoreWriter::Stats stats;
         stats.state = State::DiskFull;
