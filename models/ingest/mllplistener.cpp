@@ -129,13 +129,21 @@ void MllpListener::stop()
 {
     if (!m_thread)
         return;
-    if (m_server)
+    if (m_server) {
+        m_lastStats = m_server->stats();
+        // Closed and deleted on its own thread, where its sockets live.
         QMetaObject::invokeMethod(
-            m_server, [server = m_server] { server->close(); }, Qt::BlockingQueuedConnection);
+            m_server,
+            [server = m_server] {
+                server->close();
+                delete server;
+            },
+            Qt::BlockingQueuedConnection);
+        m_server = nullptr;
+    }
     m_thread->quit();
     m_thread->wait();
     m_thread.reset();
-    m_server = nullptr; // deleted by deleteLater on the thread's finish
     m_port = 0;
 }
 
