@@ -41,6 +41,7 @@ VIGIL_APT_PACKAGES=(
     clang-format
     libsqlcipher-dev # the encrypted cache (SQLCipher 3.4 on Debian 12, 4.x on Ubuntu 24.04)
     libssl-dev # key wrapping (scrypt, AES-256-GCM)
+    libedf-dev # EDF/EDF+ file import (EDFlib; header <edflib.h>)
     qtkeychain-qt6-dev # optional: the wrapped cache key in the OS keychain (VIGIL_KEYCHAIN)
     gnome-keyring # tests: a private Secret Service for the keychain tests
     libsecret-1-0 # QtKeychain's Secret Service backend (loaded at run time)

@@ -2,6 +2,7 @@
 
 #include "cachecommands.h"
 #include "exportcommand.h"
+#include "importcommand.h"
 #include "ingestbench.h"
 #include "listencommand.h"
 #include "recordcommand.h"
@@ -35,6 +36,8 @@ const char* const kUsage =
     "         [--seed S] [--start TIME] [--progress]\n"
     "  listen [--broker URI[,URI...]] [--site S] [--mllp PORT] [--duration S] [--ca F --cert F --key F]\n"
     "         headless ingest from MQTT (FHIR R4) and HL7 v2 over MLLP into the cache\n"
+    "  import FILE...                            import WFDB (.hea, with .atr), EDF/EDF+, FHIR JSON/NDJSON and\n"
+    "                                            HL7 v2 files as patients for review\n"
     "  export --patient ID --from TIME --to TIME --format csv|fhir [--output FILE]\n"
     "  bench store [--minutes M] [--patients N] [--wfdb DIR] [--repeat N]\n"
     "  bench ingest [--patients N] [--seconds S] [--latency-seconds S] [--broker URI]\n"
@@ -131,6 +134,8 @@ int main(int argc, char** argv)
         return vigil::app::RecordCommand::run(rest(1));
     if (first == QLatin1String("listen"))
         return vigil::app::ListenCommand::run(rest(1));
+    if (first == QLatin1String("import"))
+        return vigil::app::ImportCommand::run(rest(1));
     if (first == QLatin1String("export"))
         return vigil::app::ExportCommand::run(rest(1));
     if (first == QLatin1String("help") || first == QLatin1String("--help") || first == QLatin1String("-h")) {

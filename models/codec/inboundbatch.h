@@ -26,6 +26,9 @@ struct InboundBatch
     std::vector<StatusReport> statuses;
     std::vector<DecodeProblem> problems;
     bool rejected = false;
+    // Read from a file for review (ingest::FileImporter), not a live feed: its patients are stored as
+    // imported (exempt from retention) and never shown in the live view.
+    bool imported = false;
 
     [[nodiscard]] bool hasData() const
     {

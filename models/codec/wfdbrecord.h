@@ -19,11 +19,11 @@ namespace vigil::codec {
 // (signal(5)), read-only.
 //
 // Supported signal formats: 8, 16, 24, 32, 61, 80, 160, 212, 310, 311 (not the FLAC formats
-// 508/516/524, not multi-segment records). Multi-frequency records are supported: a signal with
-// samplesPerFrame = n is read at its own rate, n x frequency(), so readSamples() returns
-// n x sampleCount() samples for it. Skewed signals are realigned; samples past the end of the file
-// are invalid. Samples carrying the format's "invalid" value (e.g. -2048 in format 212, -32768 in
-// format 16) are returned as WaveCodec::kInvalid.
+// 508/516/524; multi-segment records are read by WfdbMultiSegment). Multi-frequency records are
+// supported: a signal with samplesPerFrame = n is read at its own rate, n x frequency(), so
+// readSamples() returns n x sampleCount() samples for it. Skewed signals are realigned; samples past
+// the end of the file are invalid. Samples carrying the format's "invalid" value (e.g. -2048 in
+// format 212, -32768 in format 16) are returned as WaveCodec::kInvalid.
 //
 // Header and signal data are untrusted input: parsing fails with a message instead of crashing, and
 // allocations are bounded by the size of the data actually read. Signal file names must be plain

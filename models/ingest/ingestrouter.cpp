@@ -77,17 +77,21 @@ void IngestRouter::note(SourceStats& stats, const QString& problem)
     stats.lastProblem = problem;
 }
 
-IngestRouter::Patient* IngestRouter::patientFor(const QString& key, SourceStats& stats)
+IngestRouter::Patient* IngestRouter::patientFor(
+    const QString& key, SourceStats& stats, bool imported, const core::PatientIdentity* known)
 {
     auto it = m_patients.find(key);
     if (it != m_patients.end())
         return &it.value();
     core::PatientIdentity identity;
+    if (known)
+        identity = *known; // demographics came first (Patient resource, ADT): the tile is named at once
     identity.id = key;
     Patient patient;
-    if (m_writer)
-        patient.handle = m_writer->registerPatient(identity); // key only: known details are kept
-    if (m_hub) {
+    if (m_writer) // key only: known details are kept
+        patient.handle =
+            m_writer->registerPatient(identity, imported ? store::PatientOrigin::Import : store::PatientOrigin::Live);
+    if (m_hub && !imported) {
         patient.feed = m_hub->findOrAdd(identity);
         if (!patient.feed)
             note(stats, QStringLiteral("The live view is full; a new patient is stored but not shown."));
@@ -130,10 +134,11 @@ quint64 IngestRouter::process(
         if (identity.id.isEmpty())
             continue;
         const bool known = m_patients.contains(identity.id);
-        Patient* patient = patientFor(identity.id, stats);
+        Patient* patient = patientFor(identity.id, stats, batch.imported, &identity);
         if (m_writer && (known || !identity.familyName.isEmpty() || !identity.nhsNumber.isEmpty()))
-            patient->handle = m_writer->registerPatient(identity);
-        if (m_hub && !patient->feed)
+            patient->handle = m_writer->registerPatient(
+                identity, batch.imported ? store::PatientOrigin::Import : store::PatientOrigin::Live);
+        if (m_hub && !patient->feed && !batch.imported)
             patient->feed = m_hub->findOrAdd(identity);
     }
 
@@ -142,7 +147,7 @@ quint64 IngestRouter::process(
             ++stats.duplicates;
             continue;
         }
-        seq = std::max(seq, routeWave(wave, receivedAt, stats));
+        seq = std::max(seq, routeWave(wave, receivedAt, stats, batch.imported));
     }
 
     for (const codec::VitalReading& vital : batch.vitals) {
@@ -154,7 +159,7 @@ quint64 IngestRouter::process(
             note(stats, QStringLiteral("A vital sign without a patient or a valid value was skipped."));
             continue;
         }
-        Patient* patient = patientFor(vital.patientKey, stats);
+        Patient* patient = patientFor(vital.patientKey, stats, batch.imported);
         ++stats.vitals;
         if (m_writer)
             seq = std::max(seq, m_writer->appendVital(patient->handle, vital.kind, vital.measurement, receivedAt));
@@ -171,7 +176,7 @@ quint64 IngestRouter::process(
         }
         if (report.patientKey.isEmpty())
             continue;
-        Patient* patient = patientFor(report.patientKey, stats);
+        Patient* patient = patientFor(report.patientKey, stats, batch.imported);
         ++stats.statuses;
         if (m_writer)
             seq = std::max(seq, m_writer->appendStatus(patient->handle, report.status, receivedAt));
@@ -181,7 +186,8 @@ quint64 IngestRouter::process(
     return seq;
 }
 
-quint64 IngestRouter::routeWave(const codec::WaveSegment& wave, core::Timestamp receivedAt, SourceStats& stats)
+quint64 IngestRouter::routeWave(
+    const codec::WaveSegment& wave, core::Timestamp receivedAt, SourceStats& stats, bool imported)
 {
     if (wave.patientKey.isEmpty() || wave.digital.empty() || !(wave.periodUs > 0) || wave.factor == 0
         || !std::isfinite(wave.factor) || !std::isfinite(wave.origin)) {
@@ -189,7 +195,7 @@ quint64 IngestRouter::routeWave(const codec::WaveSegment& wave, core::Timestamp 
             stats, QStringLiteral("A waveform segment without a patient, samples, period or valid scale was skipped."));
         return 0;
     }
-    Patient* patient = patientFor(wave.patientKey, stats);
+    Patient* patient = patientFor(wave.patientKey, stats, imported);
     ++stats.segments;
     stats.samples += wave.digital.size();
     const core::Timestamp end = wave.start + std::llround(wave.periodUs * static_cast<double>(wave.digital.size()));

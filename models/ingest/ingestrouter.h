@@ -40,6 +40,10 @@ namespace vigil::ingest {
 // - Bad input: a rejected payload, or one with problems, goes to the quarantine with its reasons
 //   and source, counted per source; its good parts are still used.
 // - Clock skew: receive time minus the device time of the newest sample is tracked per source.
+// - Imports (batch.imported, from ingest::FileImporter): new patients are registered as imported
+//   (store::PatientOrigin::Import, exempt from retention) and get no live tile: an import must not
+//   look live. FileImporter gives imported patients keys of their own ("import:…"), so they never
+//   share a key with a live patient.
 //
 // Thread-safe: sources call process() from their own threads.
 class IngestRouter final
@@ -98,8 +102,9 @@ private:
         QHash<int, Stream> streams; // by MDC code
     };
 
-    Patient* patientFor(const QString& key, SourceStats& stats);
-    quint64 routeWave(const codec::WaveSegment& wave, core::Timestamp receivedAt, SourceStats& stats);
+    Patient* patientFor(
+        const QString& key, SourceStats& stats, bool imported, const core::PatientIdentity* known = nullptr);
+    quint64 routeWave(const codec::WaveSegment& wave, core::Timestamp receivedAt, SourceStats& stats, bool imported);
     void note(SourceStats& stats, const QString& problem);
     [[nodiscard]] core::Timestamp now() const;
 

@@ -141,6 +141,30 @@ CREATE TABLE quarantine (
 CREATE INDEX quarantine_by_time ON quarantine(received_us);
 )sql";
 
+// Imported records (ingest::FileImporter) are old by nature: patient.origin marks them so retention,
+// which prunes by device time, leaves them alone. Annotations of imported records (WFDB beat labels,
+// EDF+ annotations) get their own table rather than clinical_event: they are many (a beat each), not
+// clinical actions, never synchronised, and must be idempotent on re-import (the unique index).
+const char* const kVersion3 = R"sql(
+ALTER TABLE patient ADD COLUMN origin TEXT NOT NULL DEFAULT 'live'; -- 'live' or 'import'
+CREATE TABLE annotation (
+  id INTEGER PRIMARY KEY,
+  patient_id INTEGER NOT NULL REFERENCES patient(id),
+  t_us INTEGER NOT NULL,                -- device time (the recording's time base)
+  duration_us INTEGER,                  -- NULL: an instant
+  source TEXT NOT NULL,                 -- 'wfdb:atr', 'edf+'
+  code INTEGER NOT NULL,                -- WFDB (MIT) annotation code; 0 for EDF+
+  symbol TEXT NOT NULL,                 -- WFDB mnemonic ('N', 'V', '+'); '' for EDF+
+  subtype INTEGER NOT NULL DEFAULT 0,
+  channel INTEGER NOT NULL DEFAULT 0,
+  number INTEGER NOT NULL DEFAULT 0,
+  text TEXT NOT NULL                    -- WFDB aux (rhythm '(N' ...) or the EDF+ annotation text
+);
+CREATE UNIQUE INDEX annotation_identity ON annotation(patient_id, t_us, source, code, channel, number, subtype,
+                                                     text);
+CREATE INDEX annotation_by_time ON annotation(t_us);
+)sql";
+
 } // namespace
 
 int Schema::version(const Database& db)
@@ -190,7 +214,7 @@ StoreError Schema::apply(Database& db, int version)
     if (!tx.isActive())
         return tx.error();
     StoreError error;
-    const char* sql = version == 1 ? kVersion1 : version == 2 ? kVersion2 : nullptr;
+    const char* sql = version == 1 ? kVersion1 : version == 2 ? kVersion2 : version == 3 ? kVersion3 : nullptr;
     if (!sql)
         return {StoreError::Kind::Internal, QStringLiteral("No migration to schema %1.").arg(version), 0};
     if (!db.exec(QString::fromUtf8(sql), &error))

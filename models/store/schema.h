@@ -16,10 +16,12 @@ class Database;
 //      vital, device_status, audit_log (SHA-256 chained), setting
 //  v2  wave_pyramid (min/max per second and per minute, back-filled from v1 chunks), alarm,
 //      clinical_event (append-only), outbox, quarantine
+//  v3  patient.origin ('live' or 'import': imported patients are exempt from retention), annotation
+//      (WFDB / EDF+ annotations of imported records, see store::Annotation)
 class Schema final
 {
 public:
-    static constexpr int kCurrentVersion = 2;
+    static constexpr int kCurrentVersion = 3;
     static constexpr qint32 kApplicationId = 0x5647494C; // "VGIL"
 
     // Brings an empty database to `targetVersion` (default: current). Tests use 1 to make fixtures.

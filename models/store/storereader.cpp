@@ -2,6 +2,7 @@
 
 #include "cache.h"
 #include "codec/wavecodec.h"
+#include "schema.h"
 
 #include <sqlite3.h>
 
@@ -35,7 +36,13 @@ StoreReader::PatientRow patientFrom(Statement& s)
     row.identity.givenName = s.text(3);
     row.identity.familyName = s.text(4);
     row.identity.birthDate = QDate::fromString(s.text(5), Qt::ISODate);
+    row.origin = patientOriginFromName(s.text(6));
     return row;
+}
+
+bool hasOrigin(const Database& db)
+{
+    return Schema::version(db) >= 3;
 }
 
 } // namespace
@@ -43,8 +50,11 @@ StoreReader::PatientRow patientFrom(Statement& s)
 std::vector<StoreReader::PatientRow> StoreReader::patients()
 {
     std::vector<PatientRow> rows;
-    Statement s = m_db->prepare("SELECT id, source_key, nhs_number, given_name, family_name, birth_date FROM patient "
-                                "ORDER BY id");
+    // Schema v3 added patient.origin; a reader on an older cache (opened without migrating) sees "live".
+    Statement s = m_db->prepare(hasOrigin(*m_db) ? "SELECT id, source_key, nhs_number, given_name, family_name, "
+                                                   "birth_date, origin FROM patient ORDER BY id"
+                                                 : "SELECT id, source_key, nhs_number, given_name, family_name, "
+                                                   "birth_date, 'live' FROM patient ORDER BY id");
     while (s.step() == SQLITE_ROW)
         rows.push_back(patientFrom(s));
     Statement range = m_db->prepare("SELECT min(c.t_us), max(c.t_us) FROM wave_chunk c JOIN stream s ON s.id = "
@@ -67,8 +77,10 @@ std::vector<StoreReader::PatientRow> StoreReader::patients()
 
 std::optional<StoreReader::PatientRow> StoreReader::patient(qint64 id)
 {
-    Statement s = m_db->prepare("SELECT id, source_key, nhs_number, given_name, family_name, birth_date FROM patient "
-                                "WHERE id = ?");
+    Statement s = m_db->prepare(hasOrigin(*m_db) ? "SELECT id, source_key, nhs_number, given_name, family_name, "
+                                                   "birth_date, origin FROM patient WHERE id = ?"
+                                                 : "SELECT id, source_key, nhs_number, given_name, family_name, "
+                                                   "birth_date, 'live' FROM patient WHERE id = ?");
     s.bind(1, id);
     if (s.step() != SQLITE_ROW)
         return std::nullopt;
@@ -77,8 +89,10 @@ std::optional<StoreReader::PatientRow> StoreReader::patient(qint64 id)
 
 std::optional<StoreReader::PatientRow> StoreReader::patientBySourceKey(const QString& key)
 {
-    Statement s = m_db->prepare("SELECT id, source_key, nhs_number, given_name, family_name, birth_date FROM patient "
-                                "WHERE source_key = ?");
+    Statement s = m_db->prepare(hasOrigin(*m_db) ? "SELECT id, source_key, nhs_number, given_name, family_name, "
+                                                   "birth_date, origin FROM patient WHERE source_key = ?"
+                                                 : "SELECT id, source_key, nhs_number, given_name, family_name, "
+                                                   "birth_date, 'live' FROM patient WHERE source_key = ?");
     s.bind(1, key);
     if (s.step() != SQLITE_ROW)
         return std::nullopt;
@@ -225,6 +239,29 @@ std::optional<core::DeviceStatus> StoreReader::latestStatus(qint64 patientId)
     return status;
 }
 
+std::vector<Annotation> StoreReader::annotations(qint64 patientId, core::Timestamp from, core::Timestamp to)
+{
+    std::vector<Annotation> rows;
+    Statement& s = m_db->cached("SELECT t_us, duration_us, source, code, symbol, subtype, channel, number, text FROM "
+                                "annotation WHERE patient_id = ? AND t_us >= ? AND t_us < ? ORDER BY t_us, id");
+    s.bind(1, patientId).bind(2, from).bind(3, to);
+    while (s.step() == SQLITE_ROW) {
+        Annotation a;
+        a.time = s.int64(0);
+        a.durationUs = s.isNull(1) ? -1 : s.int64(1);
+        a.source = s.text(2);
+        a.code = static_cast<int>(s.int64(3));
+        a.symbol = s.text(4);
+        a.subtype = static_cast<int>(s.int64(5));
+        a.channel = static_cast<int>(s.int64(6));
+        a.number = static_cast<int>(s.int64(7));
+        a.text = s.text(8);
+        rows.push_back(std::move(a));
+    }
+    s.reset();
+    return rows;
+}
+
 StoreReader::TimeRange StoreReader::waveformRange()
 {
     Statement s = m_db->prepare("SELECT min(t_us), max(t_us) FROM wave_chunk");
@@ -258,6 +295,7 @@ StoreReader::Counts StoreReader::counts()
     c.audit = m_db->queryInt("SELECT count(*) FROM audit_log", 0);
     c.outboxPending = m_db->queryInt("SELECT count(*) FROM outbox WHERE published_us IS NULL", 0);
     c.quarantine = m_db->queryInt("SELECT count(*) FROM quarantine", 0);
+    c.annotations = m_db->queryInt("SELECT count(*) FROM annotation", 0); // 0 before schema v3
     return c;
 }
 

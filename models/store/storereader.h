@@ -1,9 +1,11 @@
 #pragma once
 
+#include "annotation.h"
 #include "core/devicestatus.h"
 #include "core/patientidentity.h"
 #include "core/vitalsigns.h"
 #include "database.h"
+#include "patientorigin.h"
 #include "pyramidblock.h"
 #include "storeerror.h"
 #include "streamdescriptor.h"
@@ -27,6 +29,7 @@ public:
         core::PatientIdentity identity; // identity.id is the source's key
         core::Timestamp firstData = 0; // earliest/latest vital or waveform time (0: none)
         core::Timestamp lastData = 0;
+        PatientOrigin origin = PatientOrigin::Live;
     };
     struct StreamRow
     {
@@ -58,6 +61,7 @@ public:
         qint64 audit = 0;
         qint64 outboxPending = 0;
         qint64 quarantine = 0;
+        qint64 annotations = 0;
         qint64 chunkBytes = 0;
     };
     using Column = PyramidBlock::Slot;
@@ -83,6 +87,8 @@ public:
     [[nodiscard]] std::vector<core::Measurement> vitals(
         qint64 patientId, core::VitalKind kind, core::Timestamp from, core::Timestamp to);
     [[nodiscard]] std::optional<core::DeviceStatus> latestStatus(qint64 patientId);
+    // The patient's annotations (store::Annotation) with time in [from, to), in time order.
+    [[nodiscard]] std::vector<Annotation> annotations(qint64 patientId, core::Timestamp from, core::Timestamp to);
 
     [[nodiscard]] TimeRange waveformRange();
     [[nodiscard]] TimeRange streamRange(qint64 streamId);

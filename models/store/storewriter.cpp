@@ -99,7 +99,7 @@ bool StoreWriter::stop(int timeoutMs)
     return complete;
 }
 
-int StoreWriter::registerPatient(const core::PatientIdentity& identity)
+int StoreWriter::registerPatient(const core::PatientIdentity& identity, PatientOrigin origin)
 {
     int handle = 0;
     {
@@ -116,6 +116,7 @@ int StoreWriter::registerPatient(const core::PatientIdentity& identity)
     item.type = WriteItem::Type::Patient;
     item.handle = handle;
     item.identity = identity;
+    item.origin = origin;
     item.receivedAt = now();
     enqueue(std::move(item));
     return handle;
@@ -207,6 +208,16 @@ quint64 StoreWriter::appendOutbox(const QString& topic, const QByteArray& payloa
     item.type = WriteItem::Type::Outbox;
     item.text1 = topic;
     item.payload = payload;
+    item.receivedAt = now();
+    return enqueue(std::move(item));
+}
+
+quint64 StoreWriter::appendAnnotation(int patientHandle, const Annotation& annotation)
+{
+    WriteItem item;
+    item.type = WriteItem::Type::Annotation;
+    item.handle = patientHandle;
+    item.annotation = annotation;
     item.receivedAt = now();
     return enqueue(std::move(item));
 }

@@ -1,9 +1,11 @@
 #pragma once
 
+#include "annotation.h"
 #include "auditentry.h"
 #include "core/devicestatus.h"
 #include "core/patientidentity.h"
 #include "core/vitalsigns.h"
+#include "patientorigin.h"
 #include "retentionpolicy.h"
 #include "storeerror.h"
 #include "streamdescriptor.h"
@@ -101,8 +103,10 @@ public:
 
     // Registration returns a handle at once (any thread); the rows are written with the next batch.
     // Registering the same patient (identity.id) or stream (patient, code) again returns the same
-    // handle and updates the stored details.
-    [[nodiscard]] int registerPatient(const core::PatientIdentity& identity);
+    // handle and updates the stored details. `origin` Import marks an imported patient (exempt from
+    // retention, see PatientOrigin); registering a patient as Live never turns an imported one live.
+    [[nodiscard]] int registerPatient(
+        const core::PatientIdentity& identity, PatientOrigin origin = PatientOrigin::Live);
     [[nodiscard]] int registerStream(int patientHandle, const StreamDescriptor& descriptor);
 
     // Each returns the item's sequence number, or 0 when it was dropped.
@@ -115,6 +119,8 @@ public:
     quint64 appendAudit(const AuditEntry& entry, int patientHandle = 0);
     quint64 appendQuarantine(const QString& source, const QString& reason, const QByteArray& payload);
     quint64 appendOutbox(const QString& topic, const QByteArray& payload);
+    // An annotation of an imported recording; stored once (a repeat of the same one is ignored).
+    quint64 appendAnnotation(int patientHandle, const Annotation& annotation);
 
     // Blocks until `seq` is committed (true) or `timeoutMs` passed / the writer failed (false).
     bool waitCommitted(quint64 seq, int timeoutMs);

@@ -1,9 +1,11 @@
 #pragma once
 
+#include "annotation.h"
 #include "auditentry.h"
 #include "core/devicestatus.h"
 #include "core/patientidentity.h"
 #include "core/vitalsigns.h"
+#include "patientorigin.h"
 #include "streamdescriptor.h"
 
 #include <QByteArray>
@@ -17,7 +19,7 @@ namespace vigil::store {
 struct WriteItem
 {
     enum class Type {
-        Patient, // handle = patient handle; identity
+        Patient, // handle = patient handle; identity, origin
         Stream, // handle = stream handle; patientHandle, descriptor
         Samples, // handle = stream handle; time = first sample, samples
         Vital, // handle = patient handle; vitalKind, measurement, provenance
@@ -25,6 +27,7 @@ struct WriteItem
         Audit, // handle = patient handle or 0; audit
         Quarantine, // text1 = source, text2 = reason, payload
         Outbox, // text1 = topic, payload
+        Annotation, // handle = patient handle; annotation
     };
 
     Type type = Type::Samples;
@@ -36,6 +39,7 @@ struct WriteItem
     core::Timestamp queuedAt = 0;
     std::vector<qint32> samples;
     core::PatientIdentity identity;
+    PatientOrigin origin = PatientOrigin::Live;
     StreamDescriptor descriptor;
     core::VitalKind vitalKind = core::VitalKind::HeartRate;
     core::Measurement measurement;
@@ -45,6 +49,7 @@ struct WriteItem
     QString text1;
     QString text2;
     QByteArray payload;
+    Annotation annotation;
 };
 
 } // namespace vigil::store

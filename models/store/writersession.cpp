@@ -87,20 +87,22 @@ StoreError WriterSession::apply(const WriteItem& item)
     switch (item.type) {
     case WriteItem::Type::Patient: {
         const core::PatientIdentity& p = item.identity;
-        Statement& insert =
-            m_db->cached("INSERT OR IGNORE INTO patient(source_key, created_us, updated_us) VALUES (?, ?, ?)");
+        Statement& insert = m_db->cached(
+            "INSERT OR IGNORE INTO patient(source_key, created_us, updated_us, origin) VALUES (?, ?, ?, ?)");
         insert.bind(1, p.id).bind(2, item.receivedAt).bind(3, item.receivedAt);
+        insert.bind(4, patientOriginName(item.origin));
         if (const int rc = insert.run(); !isOk(rc))
             return m_db->error(rc, QStringLiteral("registering a patient"));
         // Registering with a field left empty keeps what is stored (a message that names the patient
-        // only by key must not erase the demographics an ADT or Patient resource gave).
+        // only by key must not erase the demographics an ADT or Patient resource gave). An import
+        // marks the patient imported; a live registration never clears that mark.
         Statement& update = m_db->cached(
             "UPDATE patient SET nhs_number = coalesce(nullif(?1, ''), nhs_number), given_name = coalesce(nullif(?2, "
             "''), given_name), family_name = coalesce(nullif(?3, ''), family_name), birth_date = coalesce(nullif(?4, "
-            "''), birth_date), updated_us = ?5 WHERE source_key = ?6");
+            "''), birth_date), updated_us = ?5, origin = coalesce(nullif(?7, 'live'), origin) WHERE source_key = ?6");
         update.bind(1, p.nhsNumber).bind(2, p.givenName).bind(3, p.familyName);
         update.bind(4, p.birthDate.isValid() ? p.birthDate.toString(Qt::ISODate) : QString());
-        update.bind(5, item.receivedAt).bind(6, p.id);
+        update.bind(5, item.receivedAt).bind(6, p.id).bind(7, patientOriginName(item.origin));
         if (const int rc = update.run(); !isOk(rc))
             return m_db->error(rc, QStringLiteral("registering a patient"));
         Statement& select = m_db->cached("SELECT id FROM patient WHERE source_key = ?");
@@ -177,6 +179,28 @@ StoreError WriterSession::apply(const WriteItem& item)
         insert.bind(1, item.receivedAt).bind(2, item.text1).bind(3, item.text2).bindBlob(4, item.payload);
         if (const int rc = insert.run(); !isOk(rc))
             return m_db->error(rc, QStringLiteral("quarantining a message"));
+        return {};
+    }
+    case WriteItem::Type::Annotation: {
+        const Annotation& a = item.annotation;
+        const qint64 patient = patientId(item.handle);
+        if (patient == 0) {
+            qCWarning(lcStore) << "an annotation for an unregistered patient handle was dropped";
+            return {};
+        }
+        // OR IGNORE: re-importing a file stores nothing twice (the unique index, schema v3).
+        Statement& insert = m_db->cached("INSERT OR IGNORE INTO annotation(patient_id, t_us, duration_us, source, "
+                                         "code, symbol, subtype, channel, number, text) VALUES (?, ?, ?, ?, ?, ?, ?, "
+                                         "?, ?, ?)");
+        insert.bind(1, patient).bind(2, a.time);
+        if (a.durationUs >= 0)
+            insert.bind(3, a.durationUs);
+        else
+            insert.bindNull(3);
+        insert.bind(4, a.source).bind(5, a.code).bind(6, a.symbol).bind(7, a.subtype).bind(8, a.channel);
+        insert.bind(9, a.number).bind(10, a.text);
+        if (const int rc = insert.run(); !isOk(rc))
+            return m_db->error(rc, QStringLiteral("storing an annotation"));
         return {};
     }
     case WriteItem::Type::Outbox: {
@@ -365,7 +389,9 @@ StoreError WriterSession::prune(const RetentionPolicy& policy, core::Timestamp n
     if (m_pruneCursor >= m_pruneStreams.size()) {
         m_pruneStreams.clear();
         m_pruneCursor = 0;
-        Statement ids = m_db->prepare("SELECT id FROM stream ORDER BY id");
+        // Imported patients' recordings are kept (PatientOrigin): they are old by nature.
+        Statement ids = m_db->prepare("SELECT s.id FROM stream s JOIN patient p ON p.id = s.patient_id WHERE "
+                                      "p.origin <> 'import' ORDER BY s.id");
         while (ids.step() == SQLITE_ROW)
             m_pruneStreams.push_back(ids.int64(0));
     }
@@ -383,13 +409,19 @@ StoreError WriterSession::prune(const RetentionPolicy& policy, core::Timestamp n
             ok = run(blocks);
         }
     }
-    // Vitals, status, alarms, events, quarantine: by time, oldest first. Outbox rows only once
-    // published. The audit log is never pruned.
+    // Vitals, status, alarms, events, annotations, quarantine: by time, oldest first, except those of
+    // imported patients. Outbox rows only once published. The audit log is never pruned.
     static const char* const kByTime[] = {
-        "DELETE FROM vital WHERE rowid IN (SELECT rowid FROM vital WHERE t_us < ?1 LIMIT ?2)",
-        "DELETE FROM device_status WHERE rowid IN (SELECT rowid FROM device_status WHERE t_us < ?1 LIMIT ?2)",
-        "DELETE FROM alarm WHERE rowid IN (SELECT rowid FROM alarm WHERE t_us < ?1 LIMIT ?2)",
-        "DELETE FROM clinical_event WHERE rowid IN (SELECT rowid FROM clinical_event WHERE t_us < ?1 LIMIT ?2)",
+        "DELETE FROM vital WHERE rowid IN (SELECT rowid FROM vital WHERE t_us < ?1 AND patient_id NOT IN (SELECT id "
+        "FROM patient WHERE origin = 'import') LIMIT ?2)",
+        "DELETE FROM device_status WHERE rowid IN (SELECT rowid FROM device_status WHERE t_us < ?1 AND patient_id NOT "
+        "IN (SELECT id FROM patient WHERE origin = 'import') LIMIT ?2)",
+        "DELETE FROM alarm WHERE rowid IN (SELECT rowid FROM alarm WHERE t_us < ?1 AND (patient_id IS NULL OR "
+        "patient_id NOT IN (SELECT id FROM patient WHERE origin = 'import')) LIMIT ?2)",
+        "DELETE FROM clinical_event WHERE rowid IN (SELECT rowid FROM clinical_event WHERE t_us < ?1 AND (patient_id "
+        "IS NULL OR patient_id NOT IN (SELECT id FROM patient WHERE origin = 'import')) LIMIT ?2)",
+        "DELETE FROM annotation WHERE rowid IN (SELECT rowid FROM annotation WHERE t_us < ?1 AND patient_id NOT IN "
+        "(SELECT id FROM patient WHERE origin = 'import') LIMIT ?2)",
         "DELETE FROM quarantine WHERE rowid IN (SELECT rowid FROM quarantine WHERE received_us < ?1 LIMIT ?2)",
         "DELETE FROM outbox WHERE rowid IN (SELECT rowid FROM outbox WHERE published_us IS NOT NULL AND "
         "published_us < ?1 LIMIT ?2)",

@@ -280,13 +280,19 @@ private Q_SLOTS:
         auto reader = store::StoreReader::open(*cache, &error);
         QVERIFY2(reader, qPrintable(error.message));
         QCOMPARE(store::Schema::version(reader->database()), store::Schema::kCurrentVersion);
-        QCOMPARE(store::Schema::version(reader->database()), 2);
+        QCOMPARE(store::Schema::version(reader->database()), 3);
         QCOMPARE(reader->database().queryText("PRAGMA integrity_check"), QStringLiteral("ok"));
 
         const auto patients = reader->patients();
         QCOMPARE(patients.size(), std::size_t(2));
         QCOMPARE(patients[0].identity.id, QStringLiteral("fixture-001"));
         QCOMPARE(patients[1].identity.id, QStringLiteral("fixture-002"));
+        // v3: existing patients are live (retention applies to them), the annotation table is empty.
+        QCOMPARE(patients[0].origin, store::PatientOrigin::Live);
+        QCOMPARE(patients[1].origin, store::PatientOrigin::Live);
+        QCOMPARE(reader->counts().annotations, qint64(0));
+        QCOMPARE(
+            reader->database().queryInt("SELECT count(*) FROM sqlite_master WHERE name = 'annotation'"), qint64(1));
 
         for (std::size_t s = 0; s < kStreams.size(); ++s) {
             const FixtureStream& d = kStreams[s];
@@ -379,7 +385,7 @@ private Q_SLOTS:
         QVERIFY2(again, qPrintable(error.message));
         auto reader2 = store::StoreReader::open(*again, &error);
         QVERIFY(reader2);
-        QCOMPARE(store::Schema::version(reader2->database()), 2);
+        QCOMPARE(store::Schema::version(reader2->database()), 3);
         QVERIFY(reader2->counts().pyramidBlocks > 0);
     }
 
@@ -409,7 +415,7 @@ private Q_SLOTS:
             QVERIFY2(cache, qPrintable(error.message));
             auto db = cache->connect(store::Database::Mode::ReadWrite, &error);
             QVERIFY2(db, qPrintable(error.message));
-            QVERIFY2(db->exec(QStringLiteral("PRAGMA user_version = 3"), &error), qPrintable(error.message));
+            QVERIFY2(db->exec(QStringLiteral("PRAGMA user_version = 4"), &error), qPrintable(error.message));
         }
         const QByteArray hash = CtlRunner::fileHash(path);
         for (const bool migrate : {true, false}) {
