@@ -153,7 +153,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         if (!test::MosquittoBroker::isAvailable())
-            QSKIP("Mosquitto (/usr/sbin/mosquitto) is not installed");
+            QFAIL("Mosquitto (/usr/sbin/mosquitto) is not installed: packaging/dev.sh deps installs it");
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
     }
 
