@@ -15,6 +15,14 @@
         <source>The cache cannot be written: %1</source>
         <translation>Nid oes modd ysgrifennu i’r storfa: %1</translation>
     </message>
+    <message>
+        <source>HL7 v2 (MLLP) cannot listen on port %1: %2. Vigil starts without it.</source>
+        <translation>Ni all HL7 v2 (MLLP) wrando ar borth %1: %2. Mae Vigil yn cychwyn hebddo.</translation>
+    </message>
+    <message>
+        <source>Vigil</source>
+        <translation>Vigil</translation>
+    </message>
 </context>
 <context>
     <name>vigil::app::CommandLine</name>
@@ -97,6 +105,86 @@
     <message>
         <source>--lock-after must be a whole number of minutes from 0 (never) to %1 (got “%2”).</source>
         <translation>Rhaid i --lock-after fod yn nifer cyfan o funudau o 0 (byth) i %1 (cafwyd “%2”).</translation>
+    </message>
+    <message>
+        <source>Receive live data from these MQTT brokers (comma-separated, in order of preference; tcp://, mqtt://, ssl:// or mqtts://HOST:PORT).</source>
+        <translation>Derbyn data byw gan y brocerion MQTT hyn (wedi’u gwahanu gan atalnodau, yn nhrefn blaenoriaeth; tcp://, mqtt://, ssl:// neu mqtts://HOST:PORT).</translation>
+    </message>
+    <message>
+        <source>The site in the MQTT topics vigil/v1/SITE/... (default demo).</source>
+        <translation>Y safle yn y pynciau MQTT vigil/v1/SITE/... (rhagosodiad demo).</translation>
+    </message>
+    <message>
+        <source>Receive HL7 v2 over MLLP on PORT (usually 2575; 0: any free port).</source>
+        <translation>Derbyn HL7 v2 dros MLLP ar PORT (2575 fel arfer; 0: unrhyw borth rhydd).</translation>
+    </message>
+    <message>
+        <source>TLS: the CA certificate the brokers&apos; certificates are checked against (PEM).</source>
+        <translation>TLS: tystysgrif yr awdurdod tystysgrifau (CA) y caiff tystysgrifau’r brocerion eu gwirio yn ei herbyn (PEM).</translation>
+    </message>
+    <message>
+        <source>TLS: this workstation&apos;s client certificate (PEM).</source>
+        <translation>TLS: tystysgrif cleient y weithfan hon (PEM).</translation>
+    </message>
+    <message>
+        <source>TLS: the client certificate&apos;s private key (PEM).</source>
+        <translation>TLS: allwedd breifat tystysgrif y cleient (PEM).</translation>
+    </message>
+    <message>
+        <source>MQTT user name.</source>
+        <translation>Enw defnyddiwr MQTT.</translation>
+    </message>
+    <message>
+        <source>File whose first line is the MQTT password.</source>
+        <translation>Ffeil sydd â’r cyfrinair MQTT ar ei llinell gyntaf.</translation>
+    </message>
+    <message>
+        <source>MQTT client id: it names the persistent session the broker keeps (default: %1).</source>
+        <translation>ID cleient MQTT: mae’n enwi’r sesiwn barhaus y mae’r brocer yn ei chadw (rhagosodiad: %1).</translation>
+    </message>
+    <message>
+        <source>“%1” is not a broker address: use tcp://HOST:PORT, mqtt://, ssl:// or mqtts://.</source>
+        <translation>Nid yw “%1” yn gyfeiriad brocer: defnyddiwch tcp://HOST:PORT, mqtt://, ssl:// neu mqtts://.</translation>
+    </message>
+    <message>
+        <source>--broker needs at least one broker address, for example mqtts://hub.example.nhs.uk:8883.</source>
+        <translation>Mae --broker angen o leiaf un cyfeiriad brocer, er enghraifft mqtts://hub.example.nhs.uk:8883.</translation>
+    </message>
+    <message>
+        <source>--%1 is an MQTT setting: give --broker too.</source>
+        <translation>Gosodiad MQTT yw --%1: rhowch --broker hefyd.</translation>
+    </message>
+    <message>
+        <source>--site must be a name without “/”, “+” or “#” (got “%1”).</source>
+        <translation>Rhaid i --site fod yn enw heb “/”, “+” na “#” (cafwyd “%1”).</translation>
+    </message>
+    <message>
+        <source>--mllp must be a port number from 0 (any free port) to 65535 (got “%1”).</source>
+        <translation>Rhaid i --mllp fod yn rhif porth o 0 (unrhyw borth rhydd) i 65535 (cafwyd “%1”).</translation>
+    </message>
+    <message>
+        <source>--%1: cannot read “%2”.</source>
+        <translation>--%1: methu darllen “%2”.</translation>
+    </message>
+    <message>
+        <source>--cert and --key go together: the client certificate and its private key.</source>
+        <translation>Mae --cert a --key yn mynd gyda’i gilydd: tystysgrif y cleient a’i hallwedd breifat.</translation>
+    </message>
+    <message>
+        <source>--ca, --cert and --key are for TLS: use ssl:// or mqtts:// broker addresses.</source>
+        <translation>Ar gyfer TLS y mae --ca, --cert a --key: defnyddiwch gyfeiriadau brocer ssl:// neu mqtts://.</translation>
+    </message>
+    <message>
+        <source>--mqtt-password-file needs --mqtt-username.</source>
+        <translation>Mae --mqtt-password-file angen --mqtt-username.</translation>
+    </message>
+    <message>
+        <source>--mqtt-password-file: cannot read “%1”.</source>
+        <translation>--mqtt-password-file: methu darllen “%1”.</translation>
+    </message>
+    <message>
+        <source>--client-id must not be empty.</source>
+        <translation>Ni chaiff --client-id fod yn wag.</translation>
     </message>
 </context>
 <context>
@@ -212,6 +300,121 @@
         <source>The key could not be derived from the new passphrase. The computer may be short of memory.</source>
         <translation>Methu deillio’r allwedd o’r cyfrinymadrodd newydd. Efallai fod y cyfrifiadur yn brin o gof.</translation>
     </message>
+    <message>
+        <source>The OS keychain entry named in “%1” does not hold a Vigil key, or it is damaged.</source>
+        <translation>Nid yw’r cofnod yng nghadwyn allweddi’r system weithredu a enwir yn “%1” yn dal allwedd Vigil, neu mae wedi’i ddifrodi.</translation>
+    </message>
+    <message>
+        <source>The key kept in the OS keychain for “%1” is damaged: the field “%2” is missing or invalid.</source>
+        <translation>Mae’r allwedd a gedwir yng nghadwyn allweddi’r system weithredu ar gyfer “%1” wedi’i difrodi: mae’r maes “%2” ar goll neu’n annilys.</translation>
+    </message>
+    <message>
+        <source>The key kept in the OS keychain for “%1” asks for key-derivation settings that Vigil does not accept (%2). It may have been altered.</source>
+        <translation>Mae’r allwedd a gedwir yng nghadwyn allweddi’r system weithredu ar gyfer “%1” yn gofyn am osodiadau deillio allwedd nad yw Vigil yn eu derbyn (%2). Efallai ei bod wedi’i newid.</translation>
+    </message>
+    <message>
+        <source>The key of this cache is kept in the OS keychain (“%1” names the entry “%2”), but the keychain has no such entry. It may have been deleted, or the cache may come from another computer or user account. Without the key the cache cannot be opened.</source>
+        <translation>Mae allwedd y storfa hon yn cael ei chadw yng nghadwyn allweddi’r system weithredu (mae “%1” yn enwi’r cofnod “%2”), ond nid oes cofnod o’r fath yn y gadwyn allweddi. Efallai ei fod wedi’i ddileu, neu efallai fod y storfa’n dod o gyfrifiadur neu gyfrif defnyddiwr arall. Heb yr allwedd nid oes modd agor y storfa.</translation>
+    </message>
+    <message>
+        <source>The key of this cache is kept in the OS keychain (“%1” names the entry “%2”), and the keychain could not be used. %3</source>
+        <translation>Mae allwedd y storfa hon yn cael ei chadw yng nghadwyn allweddi’r system weithredu (mae “%1” yn enwi’r cofnod “%2”), ac nid oedd modd defnyddio’r gadwyn allweddi. %3</translation>
+    </message>
+    <message>
+        <source>The OS keychain entry “%1” named in “%2” holds the key of another cache (%3, not %4), so this cache cannot be opened with it.</source>
+        <translation>Mae’r cofnod “%1” yng nghadwyn allweddi’r system weithredu a enwir yn “%2” yn dal allwedd storfa arall (%3, nid %4), felly nid oes modd agor y storfa hon ag ef.</translation>
+    </message>
+    <message>
+        <source>%1 It was left as it is.</source>
+        <translation>%1 Fe’i gadawyd fel yr oedd.</translation>
+    </message>
+    <message>
+        <source>The key file “%1” refers to the key of another cache in the OS keychain; it was left as it is.</source>
+        <translation>Mae’r ffeil allwedd “%1” yn cyfeirio at allwedd storfa arall yng nghadwyn allweddi’r system weithredu; fe’i gadawyd fel yr oedd.</translation>
+    </message>
+    <message>
+        <source>The key of “%1” could not be written to the OS keychain. %2</source>
+        <translation>Methu ysgrifennu allwedd “%1” i gadwyn allweddi’r system weithredu. %2</translation>
+    </message>
+    <message>
+        <source>The key of “%1” was written to the OS keychain, but did not read back unchanged.</source>
+        <translation>Ysgrifennwyd allwedd “%1” i gadwyn allweddi’r system weithredu, ond nid oedd yn ddigyfnewid wrth ei darllen yn ôl.</translation>
+    </message>
+    <message>
+        <source>The key file “%1” was left as it is.</source>
+        <translation>Gadawyd y ffeil allwedd “%1” fel yr oedd.</translation>
+    </message>
+    <message>
+        <source>The key could not be moved to the OS keychain. %1 %2</source>
+        <translation>Methu symud yr allwedd i gadwyn allweddi’r system weithredu. %1 %2</translation>
+    </message>
+    <message>
+        <source>The key was written to the OS keychain but did not read back unchanged. %1</source>
+        <translation>Ysgrifennwyd yr allwedd i gadwyn allweddi’r system weithredu ond nid oedd yn ddigyfnewid wrth ei darllen yn ôl. %1</translation>
+    </message>
+    <message>
+        <source>The key was moved to the OS keychain, but the new key file does not lead to it (%1), and the old key file could not be put back (%2). The key is still in the OS keychain as “%3”.</source>
+        <translation>Symudwyd yr allwedd i gadwyn allweddi’r system weithredu, ond nid yw’r ffeil allwedd newydd yn arwain ati (%1), ac nid oedd modd rhoi’r hen ffeil allwedd yn ôl (%2). Mae’r allwedd yn dal yng nghadwyn allweddi’r system weithredu fel “%3”.</translation>
+    </message>
+    <message>
+        <source>The key was moved to the OS keychain, but the new key file did not lead to it (%1). %2</source>
+        <translation>Symudwyd yr allwedd i gadwyn allweddi’r system weithredu, ond nid oedd y ffeil allwedd newydd yn arwain ati (%1). %2</translation>
+    </message>
+    <message>
+        <source>%1 The key is still in the OS keychain.</source>
+        <translation>%1 Mae’r allwedd yn dal yng nghadwyn allweddi’r system weithredu.</translation>
+    </message>
+    <message>
+        <source>The key file “%1” was written but does not load (%2), and the reference to the OS keychain could not be put back (%3). The key is still in the OS keychain as “%4”.</source>
+        <translation>Ysgrifennwyd y ffeil allwedd “%1” ond nid yw’n llwytho (%2), ac nid oedd modd rhoi’r cyfeiriad at gadwyn allweddi’r system weithredu yn ôl (%3). Mae’r allwedd yn dal yng nghadwyn allweddi’r system weithredu fel “%4”.</translation>
+    </message>
+    <message>
+        <source>The key file “%1” was written but did not load (%2); the key was left in the OS keychain.</source>
+        <translation>Ysgrifennwyd y ffeil allwedd “%1” ond ni lwythodd (%2); gadawyd yr allwedd yng nghadwyn allweddi’r system weithredu.</translation>
+    </message>
+    <message>
+        <source>The key is back in the key file, but its old OS keychain entry “%1” could not be deleted. %2</source>
+        <translation>Mae’r allwedd yn ôl yn y ffeil allwedd, ond nid oedd modd dileu ei hen gofnod “%1” yng nghadwyn allweddi’r system weithredu. %2</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::crypto::KeychainStore</name>
+    <message>
+        <source>no details were given</source>
+        <translation>ni roddwyd manylion</translation>
+    </message>
+    <message>
+        <source>The OS keychain has no entry “%1”.</source>
+        <translation>Nid oes cofnod “%1” yng nghadwyn allweddi’r system weithredu.</translation>
+    </message>
+    <message>
+        <source>The OS keychain refused access, or it is locked (%1). Unlock it and try again.</source>
+        <translation>Gwrthododd cadwyn allweddi’r system weithredu fynediad, neu mae wedi’i chloi (%1). Datglowch hi a rhowch gynnig arall arni.</translation>
+    </message>
+    <message>
+        <source>No OS keychain is available on this computer (%1).</source>
+        <translation>Nid oes cadwyn allweddi system weithredu ar gael ar y cyfrifiadur hwn (%1).</translation>
+    </message>
+    <message>
+        <source>The OS keychain could not be used (%1).</source>
+        <translation>Methu defnyddio cadwyn allweddi’r system weithredu (%1).</translation>
+    </message>
+    <message>
+        <source>The OS keychain can only be used while Vigil is running.</source>
+        <translation>Dim ond tra bo Vigil yn rhedeg y mae modd defnyddio cadwyn allweddi’r system weithredu.</translation>
+    </message>
+    <message>
+        <source>The OS keychain did not answer within %1 seconds.</source>
+        <translation>Ni atebodd cadwyn allweddi’r system weithredu o fewn %1 eiliad.</translation>
+    </message>
+    <message>
+        <source>The OS keychain is locked and was not unlocked. Unlock it and try again.</source>
+        <translation>Mae cadwyn allweddi’r system weithredu wedi’i chloi ac ni chafodd ei datgloi. Datglowch hi a rhowch gynnig arall arni.</translation>
+    </message>
+    <message>
+        <source>This build of Vigil has no OS keychain support.</source>
+        <translation>Nid oes gan y fersiwn hon o Vigil gefnogaeth i gadwyn allweddi’r system weithredu.</translation>
+    </message>
 </context>
 <context>
     <name>vigil::crypto::PassphrasePolicy</name>
@@ -295,7 +498,7 @@
     </message>
     <message>
         <source>Live</source>
-        <translation type="unfinished"></translation>
+        <translation>Byw</translation>
     </message>
     <message>
         <source>Patient</source>
@@ -311,15 +514,15 @@
     </message>
     <message>
         <source>HR /min</source>
-        <translation type="unfinished">HR /min</translation>
+        <translation>HR /min</translation>
     </message>
     <message>
         <source>SpO₂ %</source>
-        <translation type="unfinished">SpO₂ %</translation>
+        <translation>SpO₂ %</translation>
     </message>
     <message>
         <source>RR /min</source>
-        <translation type="unfinished">RR /min</translation>
+        <translation>RR /min</translation>
     </message>
     <message>
         <source>BP mmHg</source>
@@ -408,6 +611,30 @@
         <source>The cache could not be created: %1</source>
         <translation>Methu creu’r storfa: %1</translation>
     </message>
+    <message>
+        <source>&amp;Keep the key in this computer&apos;s keychain</source>
+        <translation>&amp;Cadw’r allwedd yng nghadwyn allweddi’r cyfrifiadur hwn</translation>
+    </message>
+    <message>
+        <source>The encrypted key is then kept in the operating system&apos;s keychain instead of a file beside the cache. The passphrase is still needed to open the cache.</source>
+        <translation>Yna caiff yr allwedd wedi’i hamgryptio ei chadw yng nghadwyn allweddi’r system weithredu yn lle mewn ffeil wrth ymyl y storfa. Mae angen y cyfrinymadrodd o hyd i agor y storfa.</translation>
+    </message>
+    <message>
+        <source>The key could not be moved to the OS keychain.</source>
+        <translation>Methu symud yr allwedd i gadwyn allweddi’r system weithredu.</translation>
+    </message>
+    <message>
+        <source>Key kept in the key file</source>
+        <translation>Cadwyd yr allwedd yn y ffeil allwedd</translation>
+    </message>
+    <message>
+        <source>The cache was created, but its key could not be moved to this computer&apos;s keychain, so it is kept in the key file beside the cache.
+
+%1</source>
+        <translation>Cafodd y storfa ei chreu, ond nid oedd modd symud ei hallwedd i gadwyn allweddi’r cyfrifiadur hwn, felly mae’n cael ei chadw yn y ffeil allwedd wrth ymyl y storfa.
+
+%1</translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::GlSelfTest</name>
@@ -433,6 +660,198 @@
     <message>
         <source>Live waveforms</source>
         <translation>Tonffurfiau byw</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::IngestDiagnosticsDialog</name>
+    <message>
+        <source>Vigil — ingest diagnostics</source>
+        <translation>Vigil — diagnosteg derbyn data</translation>
+    </message>
+    <message>
+        <source>The live data path: transports, sources and quarantined messages. Patient data is not shown here.</source>
+        <translation>Llwybr y data byw: cludiant, ffynonellau a negeseuon mewn cwarantin. Nid yw data cleifion yn cael ei ddangos yma.</translation>
+    </message>
+    <message>
+        <source>Transports</source>
+        <translation>Cludiant</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Ffynonellau</translation>
+    </message>
+    <message>
+        <source>Latest quarantined messages</source>
+        <translation>Y negeseuon diweddaraf mewn cwarantin</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Adnewyddu</translation>
+    </message>
+    <message>
+        <source>Broker: %1. Messages received: %2. Connections made: %3.</source>
+        <translation>Brocer: %1. Negeseuon a dderbyniwyd: %2. Cysylltiadau a wnaed: %3.</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>dim eto</translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>Gwall olaf: %1</translation>
+    </message>
+    <message>
+        <source>MQTT: not configured (vigil --broker URI)</source>
+        <translation>MQTT: heb ei ffurfweddu (vigil --broker URI)</translation>
+    </message>
+    <message>
+        <source>Connections: %1. Messages: %2 (accepted AA %3, errors AE %4, rejected AR %5). Bytes skipped between frames: %6.</source>
+        <translation>Cysylltiadau: %1. Negeseuon: %2 (derbyniwyd AA %3, gwallau AE %4, gwrthodwyd AR %5). Beitiau a hepgorwyd rhwng fframiau: %6.</translation>
+    </message>
+    <message>
+        <source>MLLP: not configured (vigil --mllp PORT)</source>
+        <translation>MLLP: heb ei ffurfweddu (vigil --mllp PORT)</translation>
+    </message>
+    <message>
+        <source>No cache is open.</source>
+        <translation>Nid oes storfa ar agor.</translation>
+    </message>
+    <message>
+        <source>The quarantine cannot be read: %1</source>
+        <translation>Methu darllen y cwarantin: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) in the cache&apos;s quarantine (newest first; payloads stay encrypted in the cache and are not shown).</source>
+        <translation>
+            <numerusform>%n neges yng nghwarantin y storfa (y mwyaf diweddar yn gyntaf; mae’r cynnwys yn aros wedi’i amgryptio yn y storfa ac nid yw’n cael ei ddangos).</numerusform>
+            <numerusform>%n neges yng nghwarantin y storfa (y mwyaf diweddar yn gyntaf; mae’r cynnwys yn aros wedi’i amgryptio yn y storfa ac nid yw’n cael ei ddangos).</numerusform>
+            <numerusform>%n neges yng nghwarantin y storfa (y mwyaf diweddar yn gyntaf; mae’r cynnwys yn aros wedi’i amgryptio yn y storfa ac nid yw’n cael ei ddangos).</numerusform>
+            <numerusform>%n neges yng nghwarantin y storfa (y mwyaf diweddar yn gyntaf; mae’r cynnwys yn aros wedi’i amgryptio yn y storfa ac nid yw’n cael ei ddangos).</numerusform>
+            <numerusform>%n neges yng nghwarantin y storfa (y mwyaf diweddar yn gyntaf; mae’r cynnwys yn aros wedi’i amgryptio yn y storfa ac nid yw’n cael ei ddangos).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::IngestQuarantineModel</name>
+    <message>
+        <source>Received</source>
+        <translation>Derbyniwyd</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Ffynhonnell</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Rheswm</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::IngestSourceModel</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 e</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 mun</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 awr</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 diwrnod</translation>
+    </message>
+    <message>
+        <source>device clock %1 behind</source>
+        <translation>cloc y ddyfais %1 ar ei hôl hi</translation>
+    </message>
+    <message>
+        <source>device clock %1 ahead</source>
+        <translation>cloc y ddyfais %1 o’i flaen</translation>
+    </message>
+    <message>
+        <source>Receive time minus device time of the newest data: %1. Largest seen: %2. A large positive value can also mean late delivery (data queued while the link was down).</source>
+        <translation>Amser derbyn llai amser y ddyfais ar gyfer y data mwyaf diweddar: %1. Y mwyaf a welwyd: %2. Gall gwerth positif mawr hefyd olygu danfon hwyr (data a giwiwyd tra oedd y cysylltiad i lawr).</translation>
+    </message>
+    <message>
+        <source>%1 rejected whole, %2 with unusable parts (%3 problems in all)</source>
+        <translation>%1 wedi’u gwrthod yn gyfan, %2 â rhannau na ellir eu defnyddio (%3 problem i gyd)</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Ffynhonnell</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Negeseuon</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>Samplau</translation>
+    </message>
+    <message>
+        <source>Vital signs</source>
+        <translation>Arwyddion hanfodol</translation>
+    </message>
+    <message>
+        <source>Repeats dropped</source>
+        <translation>Ailadroddiadau a hepgorwyd</translation>
+    </message>
+    <message>
+        <source>Quarantined</source>
+        <translation>Mewn cwarantin</translation>
+    </message>
+    <message>
+        <source>Clock skew</source>
+        <translation>Gwyriad cloc</translation>
+    </message>
+    <message>
+        <source>Last message</source>
+        <translation>Neges olaf</translation>
+    </message>
+    <message>
+        <source>Last problem</source>
+        <translation>Problem olaf</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::IngestStatus</name>
+    <message>
+        <source>MQTT: link down since %1 — retrying</source>
+        <translation>MQTT: cysylltiad i lawr ers %1 — yn ailgeisio</translation>
+    </message>
+    <message>
+        <source>MQTT: connected to %1</source>
+        <translation>MQTT: wedi cysylltu â %1</translation>
+    </message>
+    <message>
+        <source>MQTT: connecting…</source>
+        <translation>MQTT: yn cysylltu…</translation>
+    </message>
+    <message>
+        <source>MQTT: connecting to %1…</source>
+        <translation>MQTT: yn cysylltu â %1…</translation>
+    </message>
+    <message>
+        <source>MQTT: stopped</source>
+        <translation>MQTT: wedi stopio</translation>
+    </message>
+    <message>
+        <source>MLLP: not listening</source>
+        <translation>MLLP: ddim yn gwrando</translation>
+    </message>
+    <message numerus="yes">
+        <source>MLLP: listening on %1, %n message(s)</source>
+        <translation>
+            <numerusform>MLLP: yn gwrando ar %1, %n neges</numerusform>
+            <numerusform>MLLP: yn gwrando ar %1, %n neges</numerusform>
+            <numerusform>MLLP: yn gwrando ar %1, %n neges</numerusform>
+            <numerusform>MLLP: yn gwrando ar %1, %n neges</numerusform>
+            <numerusform>MLLP: yn gwrando ar %1, %n neges</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -618,6 +1037,10 @@
         <source>Cache: saving</source>
         <translation>Storfa: yn cadw</translation>
     </message>
+    <message>
+        <source>&amp;Diagnostics…</source>
+        <translation>&amp;Diagnosteg…</translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::PatientDetailView</name>
@@ -637,7 +1060,38 @@
     <name>vigil::ui::StoreAlarmBanner</name>
     <message>
         <source>Technical alarm</source>
-        <translation>Larwm technegol</translation>
+        <translation type="vanished">Larwm technegol</translation>
+    </message>
+    <message>
+        <source>Cache behind: %1 samples not saved (live view continues)</source>
+        <translation type="vanished">Storfa ar ei hôl hi: %1 sampl heb eu cadw (mae’r olwg fyw yn parhau)</translation>
+    </message>
+    <message>
+        <source>Cache behind: saving is %1 s behind (live view continues)</source>
+        <translation type="vanished">Storfa ar ei hôl hi: mae’r cadw %1 e ar ei hôl hi (mae’r olwg fyw yn parhau)</translation>
+    </message>
+    <message>
+        <source>Cache: disk full — data is not being saved (live view continues)</source>
+        <translation type="vanished">Storfa: disg yn llawn — nid yw’r data’n cael ei gadw (mae’r olwg fyw yn parhau)</translation>
+    </message>
+    <message>
+        <source>Cache failed — data is not being saved (live view continues)</source>
+        <translation type="vanished">Storfa wedi methu — nid yw’r data’n cael ei gadw (mae’r olwg fyw yn parhau)</translation>
+    </message>
+    <message>
+        <source>Cache stopped — data is not being saved (live view continues)</source>
+        <translation type="vanished">Storfa wedi stopio — nid yw’r data’n cael ei gadw (mae’r olwg fyw yn parhau)</translation>
+    </message>
+    <message>
+        <source>Technical alarm — %1</source>
+        <translation type="vanished">Larwm technegol — %1</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::TechnicalAlarmBanner</name>
+    <message>
+        <source>Technical alarm</source>
+        <translation type="unfinished">Larwm technegol</translation>
     </message>
     <message>
         <source>Cache behind: %1 samples not saved (live view continues)</source>
@@ -661,7 +1115,11 @@
     </message>
     <message>
         <source>Technical alarm — %1</source>
-        <translation>Larwm technegol — %1</translation>
+        <translation type="unfinished">Larwm technegol — %1</translation>
+    </message>
+    <message>
+        <source>Link down: no live data from the broker since %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

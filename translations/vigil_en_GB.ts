@@ -15,6 +15,14 @@
         <source>The cache cannot be written: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>HL7 v2 (MLLP) cannot listen on port %1: %2. Vigil starts without it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vigil</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vigil::app::CommandLine</name>
@@ -92,6 +100,86 @@
     </message>
     <message>
         <source>--lock-after must be a whole number of minutes from 0 (never) to %1 (got “%2”).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receive live data from these MQTT brokers (comma-separated, in order of preference; tcp://, mqtt://, ssl:// or mqtts://HOST:PORT).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site in the MQTT topics vigil/v1/SITE/... (default demo).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receive HL7 v2 over MLLP on PORT (usually 2575; 0: any free port).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS: the CA certificate the brokers&apos; certificates are checked against (PEM).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS: this workstation&apos;s client certificate (PEM).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS: the client certificate&apos;s private key (PEM).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MQTT user name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File whose first line is the MQTT password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MQTT client id: it names the persistent session the broker keeps (default: %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a broker address: use tcp://HOST:PORT, mqtt://, ssl:// or mqtts://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--broker needs at least one broker address, for example mqtts://hub.example.nhs.uk:8883.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 is an MQTT setting: give --broker too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--site must be a name without “/”, “+” or “#” (got “%1”).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--mllp must be a port number from 0 (any free port) to 65535 (got “%1”).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1: cannot read “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--cert and --key go together: the client certificate and its private key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--ca, --cert and --key are for TLS: use ssl:// or mqtts:// broker addresses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--mqtt-password-file needs --mqtt-username.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--mqtt-password-file: cannot read “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--client-id must not be empty.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -206,6 +294,121 @@
     </message>
     <message>
         <source>The key could not be derived from the new passphrase. The computer may be short of memory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OS keychain entry named in “%1” does not hold a Vigil key, or it is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key kept in the OS keychain for “%1” is damaged: the field “%2” is missing or invalid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key kept in the OS keychain for “%1” asks for key-derivation settings that Vigil does not accept (%2). It may have been altered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key of this cache is kept in the OS keychain (“%1” names the entry “%2”), but the keychain has no such entry. It may have been deleted, or the cache may come from another computer or user account. Without the key the cache cannot be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key of this cache is kept in the OS keychain (“%1” names the entry “%2”), and the keychain could not be used. %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OS keychain entry “%1” named in “%2” holds the key of another cache (%3, not %4), so this cache cannot be opened with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 It was left as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key file “%1” refers to the key of another cache in the OS keychain; it was left as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key of “%1” could not be written to the OS keychain. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key of “%1” was written to the OS keychain, but did not read back unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key file “%1” was left as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key could not be moved to the OS keychain. %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key was written to the OS keychain but did not read back unchanged. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key was moved to the OS keychain, but the new key file does not lead to it (%1), and the old key file could not be put back (%2). The key is still in the OS keychain as “%3”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key was moved to the OS keychain, but the new key file did not lead to it (%1). %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 The key is still in the OS keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key file “%1” was written but does not load (%2), and the reference to the OS keychain could not be put back (%3). The key is still in the OS keychain as “%4”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key file “%1” was written but did not load (%2); the key was left in the OS keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key is back in the key file, but its old OS keychain entry “%1” could not be deleted. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vigil::crypto::KeychainStore</name>
+    <message>
+        <source>no details were given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OS keychain has no entry “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OS keychain refused access, or it is locked (%1). Unlock it and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No OS keychain is available on this computer (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OS keychain could not be used (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OS keychain can only be used while Vigil is running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OS keychain did not answer within %1 seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OS keychain is locked and was not unlocked. Unlock it and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This build of Vigil has no OS keychain support.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -404,6 +607,28 @@
         <source>The cache could not be created: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Keep the key in this computer&apos;s keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The encrypted key is then kept in the operating system&apos;s keychain instead of a file beside the cache. The passphrase is still needed to open the cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key could not be moved to the OS keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key kept in the key file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cache was created, but its key could not be moved to this computer&apos;s keychain, so it is kept in the key file beside the cache.
+
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::GlSelfTest</name>
@@ -429,6 +654,192 @@
     <message>
         <source>Live waveforms</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::IngestDiagnosticsDialog</name>
+    <message>
+        <source>Vigil — ingest diagnostics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The live data path: transports, sources and quarantined messages. Patient data is not shown here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latest quarantined messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Broker: %1. Messages received: %2. Connections made: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MQTT: not configured (vigil --broker URI)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connections: %1. Messages: %2 (accepted AA %3, errors AE %4, rejected AR %5). Bytes skipped between frames: %6.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MLLP: not configured (vigil --mllp PORT)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No cache is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The quarantine cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) in the cache&apos;s quarantine (newest first; payloads stay encrypted in the cache and are not shown).</source>
+        <translation>
+            <numerusform>%n message in the cache&apos;s quarantine (newest first; payloads stay encrypted in the cache and are not shown).</numerusform>
+            <numerusform>%n messages in the cache&apos;s quarantine (newest first; payloads stay encrypted in the cache and are not shown).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::IngestQuarantineModel</name>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::IngestSourceModel</name>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>device clock %1 behind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>device clock %1 ahead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receive time minus device time of the newest data: %1. Largest seen: %2. A large positive value can also mean late delivery (data queued while the link was down).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rejected whole, %2 with unusable parts (%3 problems in all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vital signs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeats dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quarantined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clock skew</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::IngestStatus</name>
+    <message>
+        <source>MQTT: link down since %1 — retrying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MQTT: connected to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MQTT: connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MQTT: connecting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MQTT: stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MLLP: not listening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>MLLP: listening on %1, %n message(s)</source>
+        <translation>
+            <numerusform>MLLP: listening on %1, %n message</numerusform>
+            <numerusform>MLLP: listening on %1, %n messages</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -522,9 +933,9 @@
     </message>
     <message numerus="yes">
         <source>%n patient(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n patient</numerusform>
+            <numerusform>%n patients</numerusform>
         </translation>
     </message>
     <message>
@@ -611,6 +1022,10 @@
         <source>Cache: saving</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Diagnostics…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::PatientDetailView</name>
@@ -627,7 +1042,7 @@
     </message>
 </context>
 <context>
-    <name>vigil::ui::StoreAlarmBanner</name>
+    <name>vigil::ui::TechnicalAlarmBanner</name>
     <message>
         <source>Technical alarm</source>
         <translation type="unfinished"></translation>
@@ -654,6 +1069,10 @@
     </message>
     <message>
         <source>Technical alarm — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link down: no live data from the broker since %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
