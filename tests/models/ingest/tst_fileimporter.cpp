@@ -13,6 +13,7 @@
 #include "store/storewriter.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
@@ -131,6 +132,45 @@ private Q_SLOTS:
     }
 
     void cleanup() { m_cache.reset(); }
+
+    // Every WFDB record of the test data imports, with every sample of every signal handed to the
+    // store (counted independently with WfdbRecord), and so does every EDF file.
+    void everyTestRecordImports()
+    {
+        QStringList headers;
+        for (const QString& name : QDir(dataPath(QString())).entryList({QStringLiteral("*.hea")}, QDir::Files))
+            headers.append(dataPath(name));
+        QVERIFY(headers.size() >= 10);
+        for (const QString& path : headers) {
+            qint64 expected = 0;
+            QString error;
+            const auto record = codec::WfdbRecord::open(path, &error);
+            if (record) {
+                for (int s = 0; s < record->signalCount(); ++s) {
+                    std::vector<qint32> samples;
+                    if (record->readSamples(s, samples, &error))
+                        expected += static_cast<qint64>(samples.size());
+                }
+            }
+            const auto reports = import({path});
+            QCOMPARE(reports.size(), std::size_t(1));
+            const QString name = QFileInfo(path).fileName();
+            QVERIFY2(reports[0].status != FileImporter::Status::Failed,
+                qPrintable(name + QStringLiteral(": ") + reports[0].problems.join(QStringLiteral("; "))));
+            QVERIFY2(reports[0].samples > 0, qPrintable(name));
+            if (record && expected > 0)
+                QVERIFY2(static_cast<qint64>(reports[0].samples) == expected,
+                    qPrintable(QStringLiteral("%1: %2 samples imported, %3 in the record")
+                                   .arg(name)
+                                   .arg(reports[0].samples)
+                                   .arg(expected)));
+        }
+        for (const QString& name :
+            {QStringLiteral("edf/test_generator_2.edf"), QStringLiteral("edf/test_edfann.edf")}) {
+            const auto reports = import({dataPath(name)});
+            QVERIFY2(reports[0].status != FileImporter::Status::Failed, qPrintable(name));
+        }
+    }
 
     void scipyEcg208Statistics()
     {
