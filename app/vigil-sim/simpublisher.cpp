@@ -3,6 +3,7 @@
 #include "codec/fhirencoder.h"
 #include "codec/wavecodec.h"
 #include "codec/wfdbrecord.h"
+#include "ingest/fileimporter.h"
 #include "ingest/mqttpublisher.h"
 #include "ingest/simulatorsource.h"
 #include "sim/patientsimulator.h"
@@ -35,20 +36,6 @@ QString mdcName(int code)
     default:
         return {};
     }
-}
-
-// A WFDB signal description → the MDC code of the stream it feeds, 0 for none.
-int mdcForDescription(const QString& description)
-{
-    const QString d = description.trimmed().toUpper();
-    if (d == QLatin1String("MLII") || d == QLatin1String("II") || d == QLatin1String("ECG")
-        || d == QLatin1String("ECG II") || d == QLatin1String("LEAD II"))
-        return 131330;
-    if (d.startsWith(QLatin1String("PLETH")))
-        return 150452;
-    if (d.startsWith(QLatin1String("RESP")))
-        return 151780;
-    return 0;
 }
 
 } // namespace
@@ -106,7 +93,7 @@ bool SimPublisher::prepare(QString* error)
         patient->identity.givenName = QStringLiteral("record ") + record->name();
         for (int s = 0; s < record->signalCount(); ++s) {
             const codec::WfdbSignal& signal = record->signal(s);
-            const int mdc = mdcForDescription(signal.description);
+            const int mdc = ingest::FileImporter::mdcCodeFor(signal.description);
             const bool taken = std::any_of(patient->tracks.begin(), patient->tracks.end(),
                 [mdc](const Patient::Track& t) { return t.mdc == mdc; });
             if (mdc == 0 || taken)

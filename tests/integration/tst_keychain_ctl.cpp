@@ -105,12 +105,6 @@ private Q_SLOTS:
         m_new = path(QStringLiteral("new.txt"));
         QVERIFY(CtlRunner::writePassphraseFile(m_good, kGood));
         QVERIFY(CtlRunner::writePassphraseFile(m_new, kNew));
-
-        // Until app/vigilctl/main.cpp dispatches `cache key-store`, there is nothing to test.
-        const CtlResult probe = keyStore(QStringLiteral("file"), path(QStringLiteral("none.vigil")));
-        if (probe.exitedWith(2) && probe.err.contains("unknown command"))
-            QSKIP("This vigilctl has no `cache key-store` command yet (app/vigilctl/main.cpp does not dispatch "
-                  "it to CacheCommands::keyStore).");
     }
 
     void keyMovesToTheKeychainAndBack()
