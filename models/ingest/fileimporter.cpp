@@ -19,6 +19,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSet>
+#include <QThread>
 #include <QTimeZone>
 
 #include <algorithm>
@@ -387,6 +388,30 @@ void FileImporter::audit(const Report& report, int patientHandle)
     m_writer.appendAudit(entry, patientHandle);
 }
 
+bool FileImporter::proceed(Report& report)
+{
+    const auto cancelled = [&] {
+        if (report.cancelled || !m_config.cancelled || !m_config.cancelled())
+            return report.cancelled;
+        report.cancelled = true;
+        report.problems.append(tr("The import was cancelled; what was read before that is kept."));
+        return true;
+    };
+    if (cancelled())
+        return false;
+    if (m_config.maxQueuedSamples <= 0)
+        return true;
+    for (;;) {
+        const store::StoreWriter::Stats stats = m_writer.stats();
+        if (stats.queuedSamples <= m_config.maxQueuedSamples || stats.state == store::StoreWriter::State::Failed
+            || stats.state == store::StoreWriter::State::Stopped)
+            return true;
+        QThread::msleep(20);
+        if (cancelled())
+            return false;
+    }
+}
+
 void FileImporter::importWfdb(const QString& path, Report& report)
 {
     const QFileInfo info(path);
@@ -561,9 +586,15 @@ void FileImporter::importRecording(Recording& recording, Report& report)
     bool firstSent = false;
     qsizetype problemsSent = 0; // recording.problems already handed to the router (quarantined)
     std::vector<codec::WaveSegment> pending;
+    bool stopped = false;
     const auto flush = [&] {
         if (firstSent && pending.empty())
             return;
+        if (!proceed(report)) {
+            pending.clear();
+            stopped = true;
+            return;
+        }
         codec::InboundBatch batch;
         batch.imported = true;
         batch.waves = std::move(pending);
@@ -586,7 +617,7 @@ void FileImporter::importRecording(Recording& recording, Report& report)
     std::vector<qint32> whole;
     std::vector<qint32> piece;
     const qint64 batchSeconds = std::max(1, m_config.secondsPerBatch);
-    for (std::size_t j = 0; j < recording.signalList.size(); ++j) {
+    for (std::size_t j = 0; j < recording.signalList.size() && !stopped; ++j) {
         const Recording::Signal& signal = recording.signalList[j];
         int code = mdcCodeFor(signal.description);
         if (code == 0 || usedCodes.contains(code))
@@ -611,11 +642,11 @@ void FileImporter::importRecording(Recording& recording, Report& report)
             total = signal.edf->signal(signal.edfIndex).sampleCount;
         }
         const double rate = signal.rateHz;
-        for (std::size_t r = 0; r < signal.runs.size(); ++r) {
+        for (std::size_t r = 0; r < signal.runs.size() && !stopped; ++r) {
             const Recording::Run& run = signal.runs[r];
             const qint64 runCount = run.count < 0 ? total - run.first : std::min(run.count, total - run.first);
             qint64 second = 0;
-            for (qint64 done = 0; done < runCount;) {
+            for (qint64 done = 0; done < runCount && !stopped;) {
                 // One piece of up to batchSeconds seconds, cut into seconds.
                 const auto boundary = [&](qint64 s) {
                     return std::min(runCount, static_cast<qint64>(std::ceil(static_cast<double>(s) * rate - 1e-6)));
@@ -661,7 +692,7 @@ void FileImporter::importRecording(Recording& recording, Report& report)
         whole.clear();
         whole.shrink_to_fit();
     }
-    if (!firstSent) {
+    if (!firstSent && !stopped) {
         flush(); // registers the patient of a record without samples
     } else if (problemsSent < recording.problems.size()) {
         // Problems met while reading the signals: quarantined with the header.
@@ -673,13 +704,18 @@ void FileImporter::importRecording(Recording& recording, Report& report)
         ++report.messages;
     }
 
-    const int handle = m_writer.registerPatient(identity, store::PatientOrigin::Import);
-    for (const store::Annotation& a : recording.annotations)
-        m_writer.appendAnnotation(handle, a);
-    report.annotations = recording.annotations.size();
+    if (firstSent) { // else cancelled before anything was stored
+        const int handle = m_writer.registerPatient(identity, store::PatientOrigin::Import);
+        for (const store::Annotation& a : recording.annotations)
+            m_writer.appendAnnotation(handle, a);
+        report.annotations = recording.annotations.size();
+    }
     for (const QString& problem : recording.problems)
         addLimited(report.problems, problem);
-    report.status = recording.problems.isEmpty() ? Status::Imported : Status::Partial;
+    if (report.cancelled)
+        report.status = firstSent ? Status::Partial : Status::Failed;
+    else
+        report.status = recording.problems.isEmpty() ? Status::Imported : Status::Partial;
 }
 
 void FileImporter::importFhir(const QString& path, bool ndjson, Report& report)
@@ -703,6 +739,8 @@ void FileImporter::importFhir(const QString& path, bool ndjson, Report& report)
     int withProblems = 0;
     const auto route = [&](codec::InboundBatch batch, const QString& detail, const QByteArray& payload,
                            const QString& where) {
+        if (!proceed(report))
+            return false;
         for (codec::DecodeProblem& p : batch.problems) {
             if (!where.isEmpty())
                 p.where = p.where.isEmpty() ? where : where + QStringLiteral(", ") + p.where;
@@ -717,6 +755,7 @@ void FileImporter::importFhir(const QString& path, bool ndjson, Report& report)
             ++withProblems;
         m_router.process(batch, kSource, detail, payload);
         ++report.messages;
+        return true;
     };
     if (!ndjson) {
         route(codec::FhirDecoder::decode(bytes), report.fileName, bytes, QString());
@@ -731,9 +770,10 @@ void FileImporter::importFhir(const QString& path, bool ndjson, Report& report)
             if (text.trimmed().isEmpty())
                 continue;
             const QString where = tr("line %1").arg(line);
-            route(codec::FhirDecoder::decode(text), report.fileName + QLatin1Char(' ') + where, text, where);
+            if (!route(codec::FhirDecoder::decode(text), report.fileName + QLatin1Char(' ') + where, text, where))
+                break;
         }
-        if (good + bad == 0) {
+        if (good + bad == 0 && !report.cancelled) {
             report.problems.append(tr("The file holds no resources."));
             report.status = Status::Failed;
             return;
@@ -741,7 +781,9 @@ void FileImporter::importFhir(const QString& path, bool ndjson, Report& report)
     }
     report.patientKeys = QStringList(keys.begin(), keys.end());
     report.patientKeys.sort();
-    report.status = good == 0 ? Status::Failed : (bad > 0 || withProblems > 0) ? Status::Partial : Status::Imported;
+    report.status = good == 0                               ? Status::Failed
+        : (bad > 0 || withProblems > 0 || report.cancelled) ? Status::Partial
+                                                            : Status::Imported;
 }
 
 void FileImporter::importHl7(const QString& path, Report& report)
@@ -769,7 +811,7 @@ void FileImporter::importHl7(const QString& path, Report& report)
     int good = 0;
     int bad = 0;
     int withProblems = 0;
-    for (std::size_t i = 0; i < messages.size(); ++i) {
+    for (std::size_t i = 0; i < messages.size() && proceed(report); ++i) {
         const QString where = tr("message %1").arg(i + 1);
         QString error;
         codec::InboundBatch batch;
@@ -795,7 +837,9 @@ void FileImporter::importHl7(const QString& path, Report& report)
     }
     report.patientKeys = QStringList(keys.begin(), keys.end());
     report.patientKeys.sort();
-    report.status = good == 0 ? Status::Failed : (bad > 0 || withProblems > 0) ? Status::Partial : Status::Imported;
+    report.status = good == 0                               ? Status::Failed
+        : (bad > 0 || withProblems > 0 || report.cancelled) ? Status::Partial
+                                                            : Status::Imported;
 }
 
 } // namespace vigil::ingest

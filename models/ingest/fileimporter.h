@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 namespace vigil::store {
 class StoreWriter;
 }
@@ -81,6 +83,7 @@ public:
         QStringList problems; // what could not be used (English; quotes no patient data)
         QStringList warnings; // what was tolerated
         QStringList patientKeys;
+        bool cancelled = false; // Config::cancelled stopped it; what was read before is kept
     };
 
     struct Config
@@ -89,6 +92,12 @@ public:
         QString role = QStringLiteral("system");
         qint64 maxMessageFileBytes = qint64(256) << 20; // FHIR NDJSON and HL7 v2 files
         int secondsPerBatch = 60; // waveform seconds per router call (bounds the copies in flight)
+        // Before each batch: wait while the writer holds more than this many queued samples (0: never
+        // wait). Set it when the writer is shared with live feeds and drops after a short wait, so an
+        // import paces itself to the writer instead of making it drop anybody's samples.
+        qsizetype maxQueuedSamples = 0;
+        // Asked before each batch (any thread may flip what it reads); true stops the import there.
+        std::function<bool()> cancelled;
     };
 
     static constexpr core::Timestamp kUndatedEpochUs = 946'684'800'000'000; // 2000-01-01T00:00:00Z
@@ -115,6 +124,9 @@ private:
     void importRecording(Recording& recording, Report& report);
     void quarantine(const QString& detail, const QStringList& reasons, const QByteArray& payload, Report& report);
     void audit(const Report& report, int patientHandle);
+    // Before each batch: false when cancelled (and notes that in the report), else waits for the
+    // writer to make room (maxQueuedSamples) and returns true.
+    [[nodiscard]] bool proceed(Report& report);
 
     IngestRouter& m_router;
     store::StoreWriter& m_writer;

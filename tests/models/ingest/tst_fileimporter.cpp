@@ -23,6 +23,7 @@
 #include <QTest>
 #include <QTimeZone>
 
+#include <atomic>
 #include <cmath>
 #include <map>
 
@@ -97,14 +98,16 @@ private:
     std::unique_ptr<store::Cache> m_cache;
 
     // Imports `paths` through a router and a writer of their own (as one vigilctl run does).
-    std::vector<FileImporter::Report> import(const QStringList& paths, StoreWriter::Config config = {})
+    std::vector<FileImporter::Report> import(
+        const QStringList& paths, StoreWriter::Config config = {}, FileImporter::Config importConfig = {})
     {
-        config.backpressureWaitMs = 600'000;
+        if (importConfig.maxQueuedSamples == 0)
+            config.backpressureWaitMs = 600'000;
         StoreWriter writer(*m_cache, config);
         if (!writer.start())
             qFatal("cannot start the writer");
         ingest::IngestRouter router(nullptr, &writer);
-        FileImporter importer(router, writer);
+        FileImporter importer(router, writer, importConfig);
         std::vector<FileImporter::Report> reports;
         for (const QString& path : paths)
             reports.push_back(importer.importFile(path));
@@ -279,6 +282,71 @@ private Q_SLOTS:
         QCOMPARE(r->counts().chunks, counts.chunks);
         QCOMPARE(r->counts().samples, counts.samples);
         QCOMPARE(r->counts().patients, qint64(1));
+    }
+
+    void pacedToASharedWriterWithoutDrops()
+    {
+        // The GUI's writer is shared with the live feeds and drops after a short wait: the importer
+        // paces itself (maxQueuedSamples) so a long record costs nobody a sample.
+        StoreWriter::Config config;
+        config.queueCapacitySamples = 100'000;
+        config.backpressureWaitMs = 1;
+        config.commitIntervalMs = 50;
+        FileImporter::Config importConfig;
+        importConfig.maxQueuedSamples = 20'000;
+        importConfig.secondsPerBatch = 10; // 2 x 3600 samples a batch, well under the room left
+        const auto reports = import({dataPath(QStringLiteral("100.hea"))}, config, importConfig);
+        QCOMPARE(reports[0].status, FileImporter::Status::Imported);
+        QVERIFY2(reports[0].problems.isEmpty(), qPrintable(reports[0].problems.join(u'\n')));
+        QCOMPARE(reports[0].samples, quint64(1'300'000));
+        auto r = reader();
+        const auto patient = r->patientBySourceKey(QStringLiteral("import:100"));
+        QVERIFY(patient);
+        quint64 stored = 0;
+        for (const auto& stream : r->streams(patient->id))
+            stored += allSamples(*r, stream).size();
+        QCOMPARE(stored, quint64(1'300'000));
+    }
+
+    void withoutPacingASmallQueueDrops()
+    {
+        // The control for the test above: a writer like it (smaller still) without pacing drops, and
+        // the report says so.
+        StoreWriter::Config config;
+        config.queueCapacitySamples = 8'000;
+        config.backpressureWaitMs = 1;
+        config.commitIntervalMs = 50;
+        FileImporter::Config importConfig;
+        importConfig.maxQueuedSamples = -1; // no pacing, and import() keeps the 1 ms wait
+        importConfig.secondsPerBatch = 10;
+        const auto reports = import({dataPath(QStringLiteral("100.hea"))}, config, importConfig);
+        QCOMPARE(reports[0].status, FileImporter::Status::Partial);
+        QVERIFY(reports[0].problems.join(u'\n').contains(QStringLiteral("could not be stored")));
+    }
+
+    void cancelStopsAndKeepsWhatWasRead()
+    {
+        std::atomic<int> asked{0};
+        FileImporter::Config importConfig;
+        importConfig.secondsPerBatch = 10;
+        importConfig.cancelled = [&] { return ++asked > 5; }; // five batches, then cancel
+        const auto reports =
+            import({dataPath(QStringLiteral("100.hea")), dataPath(QStringLiteral("100.hea"))}, {}, importConfig);
+        QCOMPARE(reports.size(), std::size_t(2));
+        QVERIFY(reports[0].cancelled);
+        QCOMPARE(reports[0].status, FileImporter::Status::Partial);
+        QCOMPARE(reports[0].samples, quint64(5 * 10 * 360)); // five 10-second batches of the first signal
+        QVERIFY(reports[0].problems.join(u'\n').contains(QStringLiteral("cancelled")));
+        QVERIFY(reports[1].cancelled); // the next file stops at once
+        QCOMPARE(reports[1].status, FileImporter::Status::Failed);
+        QCOMPARE(reports[1].samples, quint64(0));
+        auto r = reader();
+        const auto patient = r->patientBySourceKey(QStringLiteral("import:100"));
+        QVERIFY(patient);
+        QCOMPARE(r->patients().front().origin, store::PatientOrigin::Import);
+        const auto streams = r->streams(patient->id);
+        QCOMPARE(streams.size(), std::size_t(1));
+        QCOMPARE(allSamples(*r, streams.front()).size(), std::size_t(5 * 10 * 360));
     }
 
     void multiSegmentRecord()
