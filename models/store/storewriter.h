@@ -126,6 +126,7 @@ public:
     bool waitCommitted(quint64 seq, int timeoutMs);
     [[nodiscard]] quint64 committedSeq() const { return m_committed.load(std::memory_order_acquire); }
     [[nodiscard]] Stats stats() const;
+    [[nodiscard]] const Config& config() const { return m_config; }
     // Durations of recent commits in µs (the last few thousand), for benchmarks.
     [[nodiscard]] std::vector<core::Timestamp> commitDurations() const;
     // Called on the writer thread after each successful commit with the committed sequence number.
