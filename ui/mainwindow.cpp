@@ -2,6 +2,7 @@
 
 #include "glselftest.h"
 #include "glwaveformview.h"
+#include "importdialog.h"
 #include "inactivitywatcher.h"
 #include "ingestdiagnosticsdialog.h"
 #include "ingeststatus.h"
@@ -19,6 +20,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QDockWidget>
+#include <QFileDialog>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -157,6 +159,10 @@ MainWindow::MainWindow(live::LiveHub& hub, std::optional<WaveformRenderer::Kind>
     m_mllpStatus->hide();
     statusBar()->addWidget(m_rendererLabel, 1);
     statusBar()->addPermanentWidget(m_gainLabel);
+    m_importStatus = new QLabel(tr("Importing files (File > Import shows progress)"), this);
+    m_importStatus->setObjectName(QStringLiteral("importStatus"));
+    statusBar()->addWidget(m_importStatus);
+    m_importStatus->hide();
     m_pageLabel = new QLabel(this);
     statusBar()->addPermanentWidget(m_pageLabel);
     statusBar()->addPermanentWidget(new QLabel(tr("Alarms from this workstation are advisory"), this));
@@ -198,13 +204,19 @@ MainWindow::MainWindow(live::LiveHub& hub, std::optional<WaveformRenderer::Kind>
 
 MainWindow::~MainWindow()
 {
-    // The dialog refers to the ingest status; it goes first.
+    // The dialog refers to the ingest status; it goes first. An import still running is cancelled
+    // and waited for (it writes into the writer).
     delete m_diagnostics.data();
+    delete m_import.data();
 }
 
 void MainWindow::buildMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    m_importAction = file->addAction(tr("&Import\u2026"), this, &MainWindow::chooseFilesToImport);
+    m_importAction->setObjectName(QStringLiteral("importAction"));
+    m_importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    file->addSeparator();
     m_lockAction = file->addAction(tr("&Lock"), this, [this] { lock(LockReason::User); });
     m_lockAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     // From any window of the application (the detail view too), not just the main window.
@@ -271,7 +283,7 @@ void MainWindow::buildMenus()
     m_diagnosticsAction = help->addAction(tr("&Diagnostics\u2026"), this, &MainWindow::showDiagnostics);
     m_diagnosticsAction->setObjectName(QStringLiteral("diagnosticsAction"));
     // It shows transports, not patients; still, nothing opens from a locked session.
-    m_unlockedOnly << m_diagnosticsAction;
+    m_unlockedOnly << m_diagnosticsAction << m_importAction;
     help->addSeparator();
     help->addAction(tr("About Vigil"), this, [this] {
         QMessageBox::about(this, tr("About Vigil"),
@@ -450,6 +462,10 @@ namespace vigil::ui {
 
 void MainWindow::setCache(store::StoreWriter* writer, const QString& keyFilePath)
 {
+    if (writer != m_writer) {
+        delete m_import.data(); // cancels a running import and waits for it: it writes into m_writer
+        m_importStatus->hide();
+    }
     m_writer = writer;
     m_lockScreen->setKeyFilePath(keyFilePath);
     if (m_writer) {
@@ -460,6 +476,50 @@ void MainWindow::setCache(store::StoreWriter* writer, const QString& keyFilePath
         m_technicalAlarm->setCondition(TechnicalAlarmBanner::Condition::Store, QString());
         m_storeStatus->clear();
     }
+}
+
+void MainWindow::chooseFilesToImport()
+{
+    if (m_locked)
+        return;
+    if (m_import && m_import->isRunning()) {
+        importFiles({}); // raises the dialog
+        return;
+    }
+    const QStringList paths = QFileDialog::getOpenFileNames(this, tr("Import recordings and messages"), QString(),
+        tr("Recordings and messages (*.hea *.edf *.bdf *.json *.ndjson *.jsonl *.hl7 *.hl7v2 *.er7 *.txt);;"
+           "WFDB records (*.hea);;EDF / EDF+ (*.edf *.bdf);;FHIR R4 (*.json *.ndjson *.jsonl);;"
+           "HL7 v2 (*.hl7 *.hl7v2 *.er7 *.txt);;All files (*)"));
+    if (!paths.isEmpty())
+        importFiles(paths);
+}
+
+bool MainWindow::importFiles(const QStringList& paths)
+{
+    if (m_locked)
+        return false;
+    if (!m_writer) {
+        QMessageBox::warning(this, tr("Import files"), tr("No cache is open, so nothing can be imported."));
+        return false;
+    }
+    if (!m_import) {
+        m_import = new ImportDialog(*m_writer, osUserName(), QStringLiteral("clinician"), this);
+        connect(m_import, &ImportDialog::importFinished, m_importStatus, &QWidget::hide);
+    }
+    m_import->show();
+    m_import->raise();
+    m_import->activateWindow();
+    if (m_import->isRunning() || paths.isEmpty())
+        return false;
+    if (!m_import->start(paths))
+        return false;
+    m_importStatus->show();
+    return true;
+}
+
+ImportDialog* MainWindow::importDialog() const
+{
+    return m_import;
 }
 
 void MainWindow::setAutoLockInterval(int milliseconds)
@@ -492,6 +552,10 @@ void MainWindow::lock(LockReason reason)
         m_detail->close();
     if (m_diagnostics)
         m_diagnostics->close();
+    // The import carries on; its window (file names can name patients) comes back on unlock.
+    m_importWasVisible = m_import && m_import->isVisible();
+    if (m_import)
+        m_import->hide();
     m_dockWasVisible = m_patientDock->isVisible();
     m_patientDock->hide();
     for (QAction* action : std::as_const(m_unlockedOnly))
@@ -515,6 +579,8 @@ void MainWindow::unlock()
     m_stack->setCurrentWidget(m_livePage);
     if (m_dockWasVisible)
         m_patientDock->show();
+    if (m_import && m_importWasVisible)
+        m_import->show();
     setWindowTitle(tr("Vigil \u2014 virtual ward"));
     if (m_renderer)
         m_renderer->widget()->setFocus();

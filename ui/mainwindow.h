@@ -31,6 +31,7 @@ class StoreWriter;
 namespace vigil::ui {
 
 class InactivityWatcher;
+class ImportDialog;
 class IngestDiagnosticsDialog;
 class IngestStatus;
 class LockScreen;
@@ -49,6 +50,9 @@ class WaveformScene;
 // locked): the store writer's state, polled once a second, while it is not running normally; the
 // MQTT link while it is down (IngestStatus). The status bar shows the cache, the MQTT connection and
 // the MLLP listener. Help > Diagnostics shows the ingest sources and the quarantine.
+//
+// File > Import brings recordings and messages into the cache for review (ImportDialog, in the
+// background; hidden while locked, cancelled and waited for when the cache is let go).
 //
 // Patients that appear in the hub at run time (a live source's first message for them; LiveHub
 // emits patientAdded, queued from the source's thread) get a tile and a row at once.
@@ -94,6 +98,14 @@ public:
     void showDiagnostics();
     [[nodiscard]] IngestDiagnosticsDialog* diagnostics() const;
     [[nodiscard]] QAction* diagnosticsAction() const { return m_diagnosticsAction; }
+
+    // File > Import: asks for files, then importFiles(). importFiles() imports them in the background
+    // into the session's cache (ImportDialog shows what happened); while one import runs, another
+    // only raises the dialog (false). Nothing while locked or without a cache.
+    void chooseFilesToImport();
+    bool importFiles(const QStringList& paths);
+    [[nodiscard]] ImportDialog* importDialog() const;
+    [[nodiscard]] QAction* importAction() const { return m_importAction; }
 
     enum class LockReason {
         User,
@@ -163,6 +175,10 @@ private:
     QTimer* m_storeTimer = nullptr;
     InactivityWatcher* m_inactivity = nullptr;
     QAction* m_lockAction = nullptr;
+    QAction* m_importAction = nullptr;
+    QPointer<ImportDialog> m_import;
+    QLabel* m_importStatus = nullptr;
+    bool m_importWasVisible = false;
     QList<QAction*> m_unlockedOnly; // actions that would show patient data: disabled while locked
     store::StoreWriter* m_writer = nullptr;
     bool m_locked = false;
