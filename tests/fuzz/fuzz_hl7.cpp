@@ -53,12 +53,15 @@ void acknowledge(QByteArrayView bytes)
     check(!decoded.rejected || !decoded.problems.empty());
     check(!decoded.rejected || !decoded.hasData());
     check((reply->segmentCount(u"ERR") > 0) == !decoded.problems.empty());
-    // MSA-2 carries the bytes of the received MSH-10. (Compared as bytes: with no MSH-18 each side's
-    // character set is guessed from its own bytes, and an ACK may be valid UTF-8 where the message,
-    // read as Latin-1, was not.)
+    // MSA-2 carries the received MSH-10 as sent. Compared raw (escape sequences unresolved) and as
+    // bytes: with no MSH-18 each side's character set is guessed from its own bytes, so an ACK may be
+    // valid UTF-8 where the message, read as Latin-1, was not; and a \Xhh\ escape then stands for
+    // different text on each side (found by this target: \XFC\ is "ü" in Latin-1, U+FFFD in UTF-8).
     if (const auto original = Hl7Message::parse(bytes)) {
-        check(
-            reply->encoding().encode(reply->value(u"MSA", 1, 2)) == original->encoding().encode(original->controlId()));
+        const Hl7Segment* msa = reply->segment(u"MSA");
+        const Hl7Segment* msh = original->segment(u"MSH");
+        check(msa && msh);
+        check(reply->encoding().encode(msa->raw(2)) == original->encoding().encode(msh->raw(10)));
     }
 }
 
