@@ -5,6 +5,7 @@
 #include "importcommand.h"
 #include "ingestbench.h"
 #include "listencommand.h"
+#include "news2command.h"
 #include "recordcommand.h"
 #include "renderbench.h"
 #include "store/cache.h"
@@ -38,6 +39,8 @@ const char* const kUsage =
     "         headless ingest from MQTT (FHIR R4) and HL7 v2 over MLLP into the cache\n"
     "  import FILE...                            import WFDB (.hea, with .atr), EDF/EDF+, FHIR JSON/NDJSON and\n"
     "                                            HL7 v2 files as patients for review\n"
+    "  news2 [--rr N] [--spo2 N] [--scale 1|2] [--o2 air|oxygen] [--sbp N] [--hr N] [--acvpu A|C|V|P|U]\n"
+    "        [--temp X]                          NEWS2 of one observation set (left out: not measured)\n"
     "  export --patient ID --from TIME --to TIME --format csv|fhir [--output FILE]\n"
     "  bench store [--minutes M] [--patients N] [--wfdb DIR] [--repeat N]\n"
     "  bench ingest [--patients N] [--seconds S] [--latency-seconds S] [--broker URI]\n"
@@ -136,6 +139,8 @@ int main(int argc, char** argv)
         return vigil::app::ListenCommand::run(rest(1));
     if (first == QLatin1String("import"))
         return vigil::app::ImportCommand::run(rest(1));
+    if (first == QLatin1String("news2"))
+        return vigil::app::News2Command::run(rest(1));
     if (first == QLatin1String("export"))
         return vigil::app::ExportCommand::run(rest(1));
     if (first == QLatin1String("help") || first == QLatin1String("--help") || first == QLatin1String("-h")) {
