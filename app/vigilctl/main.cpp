@@ -1,5 +1,6 @@
 // vigilctl: Vigil's headless tool. Cache administration, headless recording, export and benchmarks.
 
+#include "analyzecommand.h"
 #include "cachecommands.h"
 #include "exportcommand.h"
 #include "importcommand.h"
@@ -41,6 +42,9 @@ const char* const kUsage =
     "                                            HL7 v2 files as patients for review\n"
     "  news2 [--rr N] [--spo2 N] [--scale 1|2] [--o2 air|oxygen] [--sbp N] [--hr N] [--acvpu A|C|V|P|U]\n"
     "        [--temp X]                          NEWS2 of one observation set (left out: not measured)\n"
+    "  analyze ecg RECORD.hea [--signal N] [--reference FILE|none]\n"
+    "                                            QRS detection: beat times, heart rate per minute, and\n"
+    "                                            sensitivity / +P against <record>.atr when present\n"
     "  export --patient ID --from TIME --to TIME --format csv|fhir [--output FILE]\n"
     "  bench store [--minutes M] [--patients N] [--wfdb DIR] [--repeat N]\n"
     "  bench ingest [--patients N] [--seconds S] [--latency-seconds S] [--broker URI]\n"
@@ -128,6 +132,7 @@ int main(int argc, char** argv)
         {"patients", "list", vigil::app::CacheCommands::patientsList},
         {"bench", "store", vigil::app::StoreBench::run},
         {"bench", "ingest", vigil::app::IngestBench::run},
+        {"analyze", "ecg", vigil::app::AnalyzeCommand::run},
     };
     for (const auto& [a, b, command] : twoWords) {
         if (first == QLatin1String(a) && second == QLatin1String(b))
