@@ -1,62 +1,14 @@
 #include "qrsdetector.h"
 
+#include "biquad.h"
+
 #include <algorithm>
 #include <cmath>
-#include <numbers>
 #include <numeric>
 
 namespace vigil::signal {
 
 namespace {
-
-// One second-order section (RBJ audio-EQ cookbook), normalised so a0 = 1.
-struct Biquad
-{
-    double b0, b1, b2, a1, a2;
-
-    static Biquad butterworth(double cutoffHz, double sampleRateHz, bool highPass)
-    {
-        const double w0 = 2 * std::numbers::pi * cutoffHz / sampleRateHz;
-        const double alpha = std::sin(w0) / std::numbers::sqrt2; // sin(w0) / (2Q), Q = 1/sqrt(2)
-        const double cosw = std::cos(w0);
-        const double a0 = 1 + alpha;
-        Biquad q{};
-        if (highPass) {
-            q.b0 = (1 + cosw) / 2 / a0;
-            q.b1 = -(1 + cosw) / a0;
-            q.b2 = (1 + cosw) / 2 / a0;
-        } else {
-            q.b0 = (1 - cosw) / 2 / a0;
-            q.b1 = (1 - cosw) / a0;
-            q.b2 = (1 - cosw) / 2 / a0;
-        }
-        q.a1 = -2 * cosw / a0;
-        q.a2 = (1 - alpha) / a0;
-        return q;
-    }
-
-    void run(std::vector<double>& x) const
-    {
-        double x1 = 0, x2 = 0, y1 = 0, y2 = 0;
-        for (double& v : x) {
-            const double y = b0 * v + b1 * x1 + b2 * x2 - a1 * y1 - a2 * y2;
-            x2 = x1;
-            x1 = v;
-            y2 = y1;
-            y1 = y;
-            v = y;
-        }
-    }
-
-    // Forwards then backwards: zero phase, squared magnitude response.
-    void runBothWays(std::vector<double>& x) const
-    {
-        run(x);
-        std::reverse(x.begin(), x.end());
-        run(x);
-        std::reverse(x.begin(), x.end());
-    }
-};
 
 struct Peak
 {
@@ -81,14 +33,7 @@ std::vector<long long> QrsDetector::detect(std::span<const double> millivolts) c
 
     // 1. Band-pass, derivative, square, integrate.
     std::vector<double> bp(millivolts.begin(), millivolts.end());
-    for (double& v : bp)
-        v = std::isfinite(v) ? v : 0.0;
-    // Start from the first value, so the filters do not ring on a step from 0.
-    const double first = bp.front();
-    for (double& v : bp)
-        v -= first;
-    Biquad::butterworth(5.0, fs, true).runBothWays(bp);
-    Biquad::butterworth(15.0, fs, false).runBothWays(bp);
+    Biquad::bandPass(bp, 5.0, 15.0, fs);
 
     std::vector<double> slope(static_cast<std::size_t>(n), 0.0);
     const double scale = fs / 8.0;

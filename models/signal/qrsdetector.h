@@ -16,7 +16,8 @@ namespace vigil::signal {
 //     times the average RR, the largest skipped peak above the second threshold is taken (search back);
 //  3. each beat is placed on the largest deflection of the band-passed ECG within 100 ms of its
 //     integrated peak (the R wave, or the S wave when that is larger).
-// Invalid samples (NaN: lead off, gaps) count as 0 mV. Not thread-safe; cheap to construct.
+// Invalid samples (NaN: lead off, gaps) are flattened to the baseline. Not thread-safe; cheap to
+// construct.
 class QrsDetector final
 {
 public:
