@@ -27,6 +27,7 @@ VIGIL_APT_PACKAGES=(
     qt6-base-dev
     qt6-base-private-dev
     qt6-charts-dev
+    qt6-multimedia-dev
     libqt6opengl6-dev
     qt6-tools-dev
     qt6-tools-dev-tools
