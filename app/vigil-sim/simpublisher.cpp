@@ -349,7 +349,9 @@ void SimPublisher::publishSecond(Patient& patient, core::Timestamp from, core::T
         && to - patient.lastHeartbeat >= m_options.heartbeatS * core::kMicrosPerSecond) {
         core::DeviceStatus beat = patient.status;
         beat.time = to;
-        send(statusTopic, codec::FhirEncoder::statusObservation(QStringLiteral("%1-s-%2").arg(key).arg(to), key, beat));
+        // Its own id: a status change at the same instant (id "-s-") must not look like a repeat of it.
+        send(
+            statusTopic, codec::FhirEncoder::statusObservation(QStringLiteral("%1-hb-%2").arg(key).arg(to), key, beat));
         patient.lastHeartbeat = to;
     }
 
