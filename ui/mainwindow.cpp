@@ -7,7 +7,9 @@
 #include "ingestdiagnosticsdialog.h"
 #include "ingeststatus.h"
 #include "itemmodels/patientlistmodel.h"
+#include "itemmodels/worklistmodel.h"
 #include "live/livehub.h"
+#include "live/wardmonitor.h"
 #include "lockscreen.h"
 #include "monitorpalette.h"
 #include "patientdetailview.h"
@@ -15,6 +17,7 @@
 #include "store/storewriter.h"
 #include "technicalalarmbanner.h"
 #include "waveformscene.h"
+#include "worklistdock.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -144,6 +147,22 @@ MainWindow::MainWindow(live::LiveHub& hub, std::optional<WaveformRenderer::Kind>
     addDockWidget(Qt::RightDockWidgetArea, m_patientDock);
     m_patientDock->hide();
 
+    // The clinical watch and the worklist beside the grid.
+    m_ward = std::make_unique<live::WardMonitor>(hub);
+    m_worklist = new itemmodels::WorklistModel(hub, *m_ward, this);
+    m_worklistDock = new WorklistDock(*m_worklist, this);
+    addDockWidget(Qt::LeftDockWidgetArea, m_worklistDock);
+    connect(m_worklistDock, &WorklistDock::patientActivated, this, [this](int patient) {
+        m_worklist->markSeen(m_worklist->rowOfPatient(patient));
+        openPatient(patient);
+    });
+    connect(m_worklistDock, &WorklistDock::observationsRequested, this, &MainWindow::recordObservations);
+    connect(m_worklistDock, &WorklistDock::acknowledgeRequested, this, &MainWindow::acknowledgeAlarms);
+    m_clinicalTimer = new QTimer(this);
+    m_clinicalTimer->setInterval(1000);
+    connect(m_clinicalTimer, &QTimer::timeout, this, &MainWindow::updateClinical);
+    m_clinicalTimer->start();
+
     m_rendererLabel = new QLabel(this);
     m_gainLabel = new QLabel(this);
     m_storeStatus = new QLabel(this);
@@ -208,6 +227,9 @@ MainWindow::~MainWindow()
     // and waited for (it writes into the writer).
     delete m_diagnostics.data();
     delete m_import.data();
+    // The worklist reads the ward monitor: both go before it.
+    delete m_worklistDock;
+    delete m_worklist;
 }
 
 void MainWindow::buildMenus()
@@ -224,6 +246,29 @@ void MainWindow::buildMenus()
     file->addSeparator();
     QAction* quit = file->addAction(tr("Quit"), qApp, &QApplication::quit);
     quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* clinical = menuBar()->addMenu(tr("&Clinical"));
+    QAction* observe = clinical->addAction(tr("Record &observations\u2026"), this, [this] {
+        const int patient = m_worklistDock->currentPatient();
+        recordObservations(patient >= 0 ? patient : m_scene->tile(m_scene->currentTile()).patient);
+    });
+    observe->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_O));
+    QAction* acknowledge = clinical->addAction(tr("&Acknowledge the patient's alarms"), this, [this] {
+        const int patient = m_worklistDock->currentPatient();
+        acknowledgeAlarms(patient >= 0 ? patient : m_scene->tile(m_scene->currentTile()).patient);
+    });
+    acknowledge->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    QAction* pauseAudio = clinical->addAction(tr("Pause alarm &audio (2 minutes)"), this, [this] {
+        m_ward->alarms().pauseAudio(core::nowUtc());
+        audit(QStringLiteral("alarm.audio-paused"), QStringLiteral("120 s"));
+    });
+    pauseAudio->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
+    clinical->addSeparator();
+    QAction* worklist = m_worklistDock->toggleViewAction();
+    worklist->setText(tr("&Worklist"));
+    worklist->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_W));
+    clinical->addAction(worklist);
+    m_unlockedOnly << observe << acknowledge << worklist;
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     m_rendererGroup = new QActionGroup(this);
@@ -443,6 +488,7 @@ void MainWindow::openPatient(int patient)
     m_detail = new PatientDetailView(m_hub, patient, m_renderer ? m_renderer->kind() : WaveformRenderer::Kind::Software,
         m_scene->displaySettings(), this);
     m_detail->setAttribute(Qt::WA_DeleteOnClose);
+    m_detail->setWard(m_ward.get());
     m_detail->show();
 }
 
@@ -476,6 +522,104 @@ void MainWindow::setCache(store::StoreWriter* writer, const QString& keyFilePath
         m_technicalAlarm->setCondition(TechnicalAlarmBanner::Condition::Store, QString());
         m_storeStatus->clear();
     }
+}
+
+void MainWindow::updateClinical()
+{
+    const core::Timestamp now = core::nowUtc();
+    const bool linkDown = m_ingestStatus->linkDownSince() != 0;
+    bool storeBehind = false;
+    if (m_writer) {
+        const auto state = m_writer->stats().state;
+        storeBehind = state == store::StoreWriter::State::Behind || state == store::StoreWriter::State::DiskFull
+            || state == store::StoreWriter::State::Failed;
+    }
+    using Kind = clinical::AlarmEngine::Change::Kind;
+    for (const auto& change : m_ward->update(now, linkDown, storeBehind)) {
+        const QString who = change.alarm.patientKey.isEmpty() ? QStringLiteral("workstation") : change.alarm.patientKey;
+        const QString what = who + QStringLiteral(": ") + change.alarm.conditionKey() + QLatin1Char(' ')
+            + clinical::AlarmPriority::key(change.alarm.priority);
+        switch (change.kind) {
+        case Kind::Raised:
+            audit(QStringLiteral("alarm.raised"), what);
+            break;
+        case Kind::Escalated:
+            audit(QStringLiteral("alarm.escalated"), what);
+            break;
+        case Kind::Ended:
+            audit(QStringLiteral("alarm.ended"), what);
+            break;
+        default:
+            break;
+        }
+    }
+    m_worklist->refresh(now);
+    m_worklistDock->updateTeams();
+    if (m_detail)
+        m_detail->refreshClinical();
+}
+
+void MainWindow::recordObservations(int patient)
+{
+    if (m_locked || patient < 0 || patient >= m_ward->patientCount())
+        return;
+    auto* dialog = new ObservationDialog(m_ward->assessor(patient).scale(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Record observations \u2014 %1").arg(m_hub.feed(patient).identity().displayName()));
+    connect(dialog, &QDialog::accepted, this,
+        [this, dialog, patient] { applyObservations(patient, dialog->observations()); });
+    dialog->open();
+}
+
+void MainWindow::applyObservations(int patient, const ObservationDialog::Observations& entry)
+{
+    if (patient < 0 || patient >= m_ward->patientCount())
+        return;
+    using clinical::News2;
+    using clinical::Provenance;
+    clinical::News2Assessor& a = m_ward->assessor(patient);
+    const core::Timestamp now = core::nowUtc();
+    QStringList recorded;
+    const auto number = [&](News2::Parameter p, const std::optional<double>& v) {
+        if (v && a.record(p, *v, now, Provenance::Clinician))
+            recorded << News2::key(p);
+    };
+    number(News2::Parameter::RespirationRate, entry.respirationRate);
+    number(News2::Parameter::SpO2, entry.spo2);
+    number(News2::Parameter::SystolicBp, entry.systolicBp);
+    number(News2::Parameter::Pulse, entry.pulse);
+    number(News2::Parameter::Temperature, entry.temperature);
+    if (entry.onOxygen && a.recordOxygen(*entry.onOxygen, now, Provenance::Clinician))
+        recorded << News2::key(News2::Parameter::AirOrOxygen);
+    if (entry.consciousness && a.recordConsciousness(*entry.consciousness, now, Provenance::Clinician))
+        recorded << News2::key(News2::Parameter::Consciousness);
+    const QString key = m_ward->patient(patient).key;
+    if (!recorded.isEmpty())
+        audit(QStringLiteral("observation.entered"), key + QStringLiteral(": ") + recorded.join(u','));
+    if (entry.scaleChanged) {
+        a.setScale(entry.scale);
+        // The reason is free text: it goes to the audit log (encrypted), never to the log output.
+        audit(QStringLiteral("news2.scale"),
+            key
+                + QStringLiteral(": scale %1; reason: %2")
+                      .arg(entry.scale == News2::Scale::Two ? 2 : 1)
+                      .arg(entry.scaleReason));
+    }
+    updateClinical();
+}
+
+void MainWindow::acknowledgeAlarms(int patient)
+{
+    if (m_locked || patient < 0 || patient >= m_ward->patientCount())
+        return;
+    const QString key = m_ward->patient(patient).key;
+    for (const auto& change : m_ward->alarms().acknowledgePatient(key, osUserName(), core::nowUtc())) {
+        if (change.kind == clinical::AlarmEngine::Change::Kind::Acknowledged)
+            audit(QStringLiteral("alarm.acknowledged"),
+                key + QStringLiteral(": ") + change.alarm.conditionKey() + QLatin1Char(' ')
+                    + clinical::AlarmPriority::key(change.alarm.priority));
+    }
+    m_worklist->refresh(core::nowUtc());
 }
 
 void MainWindow::chooseFilesToImport()
@@ -558,6 +702,8 @@ void MainWindow::lock(LockReason reason)
         m_import->hide();
     m_dockWasVisible = m_patientDock->isVisible();
     m_patientDock->hide();
+    m_worklistWasVisible = m_worklistDock->isVisible();
+    m_worklistDock->hide();
     for (QAction* action : std::as_const(m_unlockedOnly))
         action->setEnabled(false);
     m_lockScreen->reset();
@@ -579,6 +725,8 @@ void MainWindow::unlock()
     m_stack->setCurrentWidget(m_livePage);
     if (m_dockWasVisible)
         m_patientDock->show();
+    if (m_worklistWasVisible)
+        m_worklistDock->show();
     if (m_import && m_importWasVisible)
         m_import->show();
     setWindowTitle(tr("Vigil \u2014 virtual ward"));

@@ -2,12 +2,14 @@
 
 #include "displaysettings.h"
 #include "ingestlinks.h"
+#include "observationdialog.h"
 #include "patientdetailview.h"
 #include "waveformrenderer.h"
 
 #include <QMainWindow>
 #include <QPointer>
 
+#include <memory>
 #include <optional>
 
 class QAction;
@@ -20,10 +22,12 @@ class QTimer;
 
 namespace vigil::live {
 class LiveHub;
-}
+class WardMonitor;
+} // namespace vigil::live
 namespace vigil::itemmodels {
 class PatientListModel;
-}
+class WorklistModel;
+} // namespace vigil::itemmodels
 namespace vigil::store {
 class StoreWriter;
 }
@@ -37,6 +41,7 @@ class IngestStatus;
 class LockScreen;
 class TechnicalAlarmBanner;
 class WaveformScene;
+class WorklistDock;
 
 // The live view: a grid of patient tiles drawn by the GPU or software renderer (switchable from the
 // View menu), a patient list, and a status bar that says which renderer runs and why.
@@ -106,6 +111,18 @@ public:
     bool importFiles(const QStringList& paths);
     [[nodiscard]] ImportDialog* importDialog() const;
     [[nodiscard]] QAction* importAction() const { return m_importAction; }
+
+    // The clinical watch (issue 5): every second the ward monitor judges each patient (NEWS2, alarms),
+    // the worklist re-ranks, and alarm changes are audited. updateClinical() does one step now.
+    void updateClinical();
+    [[nodiscard]] live::WardMonitor& ward() { return *m_ward; }
+    [[nodiscard]] itemmodels::WorklistModel* worklist() const { return m_worklist; }
+    [[nodiscard]] WorklistDock* worklistDock() const { return m_worklistDock; }
+    // Opens the observation dialog for the patient (hub index); applyObservations() records what it
+    // returns (clinician provenance; a scale change audited with its reason).
+    void recordObservations(int patient);
+    void applyObservations(int patient, const ObservationDialog::Observations& entry);
+    void acknowledgeAlarms(int patient);
 
     enum class LockReason {
         User,
@@ -179,6 +196,11 @@ private:
     QPointer<ImportDialog> m_import;
     QLabel* m_importStatus = nullptr;
     bool m_importWasVisible = false;
+    std::unique_ptr<live::WardMonitor> m_ward;
+    itemmodels::WorklistModel* m_worklist = nullptr;
+    WorklistDock* m_worklistDock = nullptr;
+    QTimer* m_clinicalTimer = nullptr;
+    bool m_worklistWasVisible = false;
     QList<QAction*> m_unlockedOnly; // actions that would show patient data: disabled while locked
     store::StoreWriter* m_writer = nullptr;
     bool m_locked = false;

@@ -2,10 +2,13 @@
 
 #include "core/nhsnumber.h"
 #include "live/livehub.h"
+#include "live/wardmonitor.h"
+#include "news2panel.h"
 #include "rendererfactory.h"
 #include "vitalstrendchart.h"
 #include "waveformscene.h"
 
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -29,9 +32,14 @@ PatientDetailView::PatientDetailView(
     layout->setContentsMargins(6, 6, 6, 6);
     m_renderer = RendererFactory::create(renderer, *m_scene, this);
     layout->addWidget(m_renderer->widget(), 3);
+    auto* lower = new QHBoxLayout;
     m_trend = new VitalsTrendChart(hub.feed(patient), this);
     m_trend->setMinimumHeight(240);
-    layout->addWidget(m_trend, 2);
+    lower->addWidget(m_trend, 3);
+    m_news2 = new News2Panel(this);
+    m_news2->hide();
+    lower->addWidget(m_news2, 2);
+    layout->addLayout(lower, 2);
 
     m_frameTimer = new QTimer(this);
     m_frameTimer->setTimerType(Qt::PreciseTimer);
@@ -50,6 +58,23 @@ void PatientDetailView::onFrame()
     // The trend moves slowly: re-read it every few seconds.
     if (++m_frames % 300 == 1)
         m_trend->refresh();
+    if (m_frames % 60 == 1)
+        refreshClinical();
+}
+
+void PatientDetailView::setWard(const live::WardMonitor* ward)
+{
+    m_ward = ward;
+    m_news2->setVisible(ward != nullptr);
+    refreshClinical();
+}
+
+void PatientDetailView::refreshClinical()
+{
+    if (!m_ward || m_patient >= m_ward->patientCount())
+        return;
+    const auto& p = m_ward->patient(m_patient);
+    m_news2->setAssessment(p.news2, p.history, core::nowUtc());
 }
 
 } // namespace vigil::ui
