@@ -152,6 +152,7 @@ MainWindow::MainWindow(live::LiveHub& hub, std::optional<WaveformRenderer::Kind>
     m_worklist = new itemmodels::WorklistModel(hub, *m_ward, this);
     m_worklistDock = new WorklistDock(*m_worklist, this);
     addDockWidget(Qt::LeftDockWidgetArea, m_worklistDock);
+    resizeDocks({m_worklistDock}, {560}, Qt::Horizontal); // wide enough for the alarm condition
     connect(m_worklistDock, &WorklistDock::patientActivated, this, [this](int patient) {
         m_worklist->markSeen(m_worklist->rowOfPatient(patient));
         openPatient(patient);

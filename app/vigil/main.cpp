@@ -11,7 +11,9 @@
 #include "ingest/simulatorsource.h"
 #include "ingest/storehistory.h"
 #include "ingest/storerecorder.h"
+#include "itemmodels/worklistmodel.h"
 #include "live/livehub.h"
+#include "live/wardmonitor.h"
 #include "mainwindow.h"
 #include "store/cache.h"
 #include "store/storewriter.h"
@@ -237,6 +239,22 @@ int main(int argc, char** argv)
     window.setAutoLockInterval(options->lockAfterMinutes * 60 * 1000);
     window.setLiveSourceConnected(options->demo || options->hasLiveTransport());
     window.setIngest({router.get(), mqtt ? &mqtt->source() : nullptr, mllp.get(), cache.get()});
+    if (options->demo) {
+        // The demonstration ward: two caseloads, and the observations only a clinician can record
+        // (consciousness, air or oxygen) entered once at start so NEWS2 is complete, as a nurse's
+        // first round would leave it. Never done outside --demo.
+        window.updateClinical();
+        for (int i = 0; i < window.ward().patientCount(); ++i) {
+            ui::ObservationDialog::Observations first;
+            first.consciousness = clinical::News2::Acvpu::Alert;
+            first.onOxygen = false;
+            window.applyObservations(i, first);
+            window.worklist()->setTeamOf(window.ward().patient(i).key,
+                i % 2 == 0 ? QApplication::translate("main", "North caseload")
+                           : QApplication::translate("main", "South caseload"));
+        }
+        window.updateClinical();
+    }
     window.resize(1600, 960);
     window.show();
     // Started once the window watches it: its first state change already reaches the status bar.
