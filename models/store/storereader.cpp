@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace vigil::store {
 
@@ -260,6 +261,47 @@ std::vector<Annotation> StoreReader::annotations(qint64 patientId, core::Timesta
     }
     s.reset();
     return rows;
+}
+
+std::vector<CaseEventRecord> StoreReader::caseEvents(qint64 patientId)
+{
+    return caseEvents(
+        patientId, std::numeric_limits<core::Timestamp>::min(), std::numeric_limits<core::Timestamp>::max());
+}
+
+std::vector<CaseEventRecord> StoreReader::caseEvents(qint64 patientId, core::Timestamp from, core::Timestamp to)
+{
+    std::vector<CaseEventRecord> rows;
+    if (Schema::version(*m_db) < 2)
+        return rows;
+    Statement& s = m_db->cached("SELECT event_uuid, patient_id, t_us, kind, actor, role, payload, origin FROM "
+                                "clinical_event WHERE patient_id = ? AND t_us >= ? AND t_us < ? ORDER BY t_us, id");
+    s.bind(1, patientId).bind(2, from).bind(3, to);
+    while (s.step() == SQLITE_ROW) {
+        CaseEventRecord e;
+        e.uuid = s.text(0);
+        e.patientId = s.int64(1);
+        e.time = s.int64(2);
+        e.kind = s.text(3);
+        e.actor = s.text(4);
+        e.role = s.text(5);
+        e.payload = s.text(6).toUtf8();
+        e.origin = s.text(7);
+        rows.push_back(std::move(e));
+    }
+    s.reset();
+    return rows;
+}
+
+bool StoreReader::hasCaseEvent(const QString& uuid)
+{
+    if (Schema::version(*m_db) < 2)
+        return false;
+    Statement& s = m_db->cached("SELECT 1 FROM clinical_event WHERE event_uuid = ?");
+    s.bind(1, uuid);
+    const bool found = s.step() == SQLITE_ROW;
+    s.reset();
+    return found;
 }
 
 StoreReader::TimeRange StoreReader::waveformRange()

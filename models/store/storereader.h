@@ -1,6 +1,7 @@
 #pragma once
 
 #include "annotation.h"
+#include "caseeventrecord.h"
 #include "core/devicestatus.h"
 #include "core/patientidentity.h"
 #include "core/vitalsigns.h"
@@ -89,6 +90,13 @@ public:
     [[nodiscard]] std::optional<core::DeviceStatus> latestStatus(qint64 patientId);
     // The patient's annotations (store::Annotation) with time in [from, to), in time order.
     [[nodiscard]] std::vector<Annotation> annotations(qint64 patientId, core::Timestamp from, core::Timestamp to);
+    // The patient's clinical case events (all of them, or those with time in [from, to)), in (time,
+    // row) order, i.e. as stored; clinical::CaseState orders them causally. Empty on a cache older
+    // than schema v2.
+    [[nodiscard]] std::vector<CaseEventRecord> caseEvents(qint64 patientId);
+    [[nodiscard]] std::vector<CaseEventRecord> caseEvents(qint64 patientId, core::Timestamp from, core::Timestamp to);
+    // Whether an event with this uuid is stored.
+    [[nodiscard]] bool hasCaseEvent(const QString& uuid);
 
     [[nodiscard]] TimeRange waveformRange();
     [[nodiscard]] TimeRange streamRange(qint64 streamId);

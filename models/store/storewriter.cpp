@@ -222,6 +222,23 @@ quint64 StoreWriter::appendAnnotation(int patientHandle, const Annotation& annot
     return enqueue(std::move(item));
 }
 
+quint64 StoreWriter::appendCaseEvent(
+    int patientHandle, const CaseEventRecord& event, bool local, const QString& outboxTopic)
+{
+    if (local && outboxTopic.isEmpty()) {
+        qCCritical(lcStore) << "a local clinical event without an outbox topic was refused";
+        return 0;
+    }
+    WriteItem item;
+    item.type = WriteItem::Type::CaseEvent;
+    item.handle = patientHandle;
+    item.caseEvent = event;
+    item.local = local;
+    item.text1 = local ? outboxTopic : QString();
+    item.receivedAt = now();
+    return enqueue(std::move(item));
+}
+
 quint64 StoreWriter::enqueue(WriteItem&& item)
 {
     const auto samples = static_cast<qsizetype>(item.samples.size());

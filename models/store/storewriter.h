@@ -2,6 +2,7 @@
 
 #include "annotation.h"
 #include "auditentry.h"
+#include "caseeventrecord.h"
 #include "core/devicestatus.h"
 #include "core/patientidentity.h"
 #include "core/vitalsigns.h"
@@ -40,8 +41,8 @@ class WriterSession;
 //
 // Back-pressure: when the queue holds `queueCapacitySamples`, append waits up to
 // `backpressureWaitMs`; if it is still full the samples are dropped *and counted* (stats().dropped)
-// and the state says Behind. Non-waveform items (vitals, status, audit, outbox, quarantine) are
-// small and never dropped.
+// and the state says Behind. Non-waveform items (vitals, status, audit, outbox, quarantine, clinical
+// events) are small and never dropped.
 //
 // Faults: when a write fails with "disk full" or an I/O error the transaction is rolled back, the
 // items are kept, the state becomes DiskFull, and the writer retries every `retryIntervalMs`; when
@@ -121,6 +122,16 @@ public:
     quint64 appendOutbox(const QString& topic, const QByteArray& payload);
     // An annotation of an imported recording; stored once (a repeat of the same one is ignored).
     quint64 appendAnnotation(int patientHandle, const Annotation& annotation);
+    // A clinical case event (append-only), in one transaction with its audit row and, for an event
+    // created on this workstation (`local`), an outbox row publishing `event.payload` on
+    // `outboxTopic` (vigil/v1/<site>/events). An event whose uuid is already stored (a repeat from
+    // the broker, or our own event coming back) is ignored with its audit and outbox rows; a repeat
+    // with a different payload is logged and the first copy kept. The audit row: the event's actor
+    // and role, action "case.<kind>", the patient, and a detail of the uuid, the origin and
+    // event.auditSummary; its time is the event's for a local event and the time it was queued for
+    // one received from elsewhere. Returns 0 (nothing queued) for a local event without a topic.
+    quint64 appendCaseEvent(
+        int patientHandle, const CaseEventRecord& event, bool local, const QString& outboxTopic = {});
 
     // Blocks until `seq` is committed (true) or `timeoutMs` passed / the writer failed (false).
     bool waitCommitted(quint64 seq, int timeoutMs);

@@ -2,6 +2,7 @@
 
 #include "annotation.h"
 #include "auditentry.h"
+#include "caseeventrecord.h"
 #include "core/devicestatus.h"
 #include "core/patientidentity.h"
 #include "core/vitalsigns.h"
@@ -28,6 +29,7 @@ struct WriteItem
         Quarantine, // text1 = source, text2 = reason, payload
         Outbox, // text1 = topic, payload
         Annotation, // handle = patient handle; annotation
+        CaseEvent, // handle = patient handle; caseEvent, local, text1 = outbox topic (when local)
     };
 
     Type type = Type::Samples;
@@ -50,6 +52,8 @@ struct WriteItem
     QString text2;
     QByteArray payload;
     Annotation annotation;
+    CaseEventRecord caseEvent;
+    bool local = false;
 };
 
 } // namespace vigil::store

@@ -5,6 +5,9 @@
 #include "logging.h"
 #include "writeitem.h"
 
+#include <QDateTime>
+#include <QTimeZone>
+
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -203,6 +206,8 @@ StoreError WriterSession::apply(const WriteItem& item)
             return m_db->error(rc, QStringLiteral("storing an annotation"));
         return {};
     }
+    case WriteItem::Type::CaseEvent:
+        return applyCaseEvent(item);
     case WriteItem::Type::Outbox: {
         Statement& insert = m_db->cached("INSERT INTO outbox(created_us, topic, payload) VALUES (?, ?, ?)");
         insert.bind(1, item.receivedAt).bind(2, item.text1).bindBlob(3, item.payload);
@@ -210,6 +215,57 @@ StoreError WriterSession::apply(const WriteItem& item)
             return m_db->error(rc, QStringLiteral("queueing an event for publishing"));
         return {};
     }
+    }
+    return {};
+}
+
+StoreError WriterSession::applyCaseEvent(const WriteItem& item)
+{
+    const CaseEventRecord& e = item.caseEvent;
+    const qint64 patient = patientId(item.handle);
+    if (patient == 0) {
+        // A programming error (the handle comes from registerPatient); an event must name its patient.
+        qCCritical(lcStore) << "a clinical event for an unregistered patient handle was dropped";
+        return {};
+    }
+    // OR IGNORE on the unique uuid: a repeat (from the broker, or our own event coming back) adds
+    // nothing, and no audit or outbox row either.
+    Statement& insert = m_db->cached("INSERT OR IGNORE INTO clinical_event(event_uuid, patient_id, t_us, kind, "
+                                     "actor, role, payload, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    insert.bind(1, e.uuid).bind(2, patient).bind(3, e.time).bind(4, e.kind).bind(5, e.actor).bind(6, e.role);
+    insert.bind(7, QString::fromUtf8(e.payload)).bind(8, e.origin);
+    if (const int rc = insert.run(); !isOk(rc))
+        return m_db->error(rc, QStringLiteral("storing a clinical event"));
+    if (sqlite3_changes(m_db->handle()) == 0) {
+        Statement& stored = m_db->cached("SELECT payload FROM clinical_event WHERE event_uuid = ?");
+        stored.bind(1, e.uuid);
+        const int rc = stored.step();
+        const bool differs = rc == SQLITE_ROW && stored.text(0) != QString::fromUtf8(e.payload);
+        stored.reset();
+        if (differs)
+            qCWarning(lcStore) << "a clinical event arrived again with different contents; the first copy is kept";
+        return {};
+    }
+    AuditEntry audit;
+    audit.time = item.local ? e.time : item.receivedAt;
+    audit.actor = e.actor;
+    audit.role = e.role;
+    audit.action = QStringLiteral("case.") + e.kind;
+    audit.patientId = patient;
+    audit.detail = item.local ? QStringLiteral("event %1 created on %2").arg(e.uuid, e.origin)
+                              : QStringLiteral("event %1 received from %2, created %3")
+                                    .arg(e.uuid, e.origin,
+                                        QDateTime::fromMSecsSinceEpoch(e.time / core::kMicrosPerMilli, QTimeZone::utc())
+                                            .toString(QStringLiteral("yyyy-MM-dd'T'HH:mm:ss.zzz'Z'")));
+    if (!e.auditSummary.isEmpty())
+        audit.detail += QStringLiteral(": ") + e.auditSummary;
+    if (StoreError error = AuditLog::append(*m_db, audit, m_auditHash))
+        return error;
+    if (item.local) {
+        Statement& outbox = m_db->cached("INSERT INTO outbox(created_us, topic, payload) VALUES (?, ?, ?)");
+        outbox.bind(1, item.receivedAt).bind(2, item.text1).bindBlob(3, e.payload);
+        if (const int rc = outbox.run(); !isOk(rc))
+            return m_db->error(rc, QStringLiteral("queueing a clinical event for publishing"));
     }
     return {};
 }
@@ -409,8 +465,9 @@ StoreError WriterSession::prune(const RetentionPolicy& policy, core::Timestamp n
             ok = run(blocks);
         }
     }
-    // Vitals, status, alarms, events, annotations, quarantine: by time, oldest first, except those of
-    // imported patients. Outbox rows only once published. The audit log is never pruned.
+    // Vitals, status, alarms, annotations, quarantine: by time, oldest first, except those of imported
+    // patients; clinical events by case (below). Outbox rows only once published. The audit log is
+    // never pruned.
     static const char* const kByTime[] = {
         "DELETE FROM vital WHERE rowid IN (SELECT rowid FROM vital WHERE t_us < ?1 AND patient_id NOT IN (SELECT id "
         "FROM patient WHERE origin = 'import') LIMIT ?2)",
@@ -418,8 +475,13 @@ StoreError WriterSession::prune(const RetentionPolicy& policy, core::Timestamp n
         "IN (SELECT id FROM patient WHERE origin = 'import') LIMIT ?2)",
         "DELETE FROM alarm WHERE rowid IN (SELECT rowid FROM alarm WHERE t_us < ?1 AND (patient_id IS NULL OR "
         "patient_id NOT IN (SELECT id FROM patient WHERE origin = 'import')) LIMIT ?2)",
-        "DELETE FROM clinical_event WHERE rowid IN (SELECT rowid FROM clinical_event WHERE t_us < ?1 AND (patient_id "
-        "IS NULL OR patient_id NOT IN (SELECT id FROM patient WHERE origin = 'import')) LIMIT ?2)",
+        // A case's events go together, oldest first and its last event (a resolution) last, once that
+        // resolution is older than the cutoff: pruning part of an open case would drop escalations
+        // still in force (clinical::CaseState) and lower its level silently. Open cases are kept.
+        "DELETE FROM clinical_event WHERE rowid IN (SELECT rowid FROM clinical_event WHERE (patient_id IN (SELECT "
+        "patient_id FROM (SELECT patient_id, kind, max(t_us) AS last FROM clinical_event WHERE patient_id IS NOT NULL "
+        "GROUP BY patient_id) WHERE last < ?1 AND kind = 'resolve') AND patient_id NOT IN (SELECT id FROM patient "
+        "WHERE origin = 'import')) OR (patient_id IS NULL AND t_us < ?1) ORDER BY t_us, kind = 'resolve' LIMIT ?2)",
         "DELETE FROM annotation WHERE rowid IN (SELECT rowid FROM annotation WHERE t_us < ?1 AND patient_id NOT IN "
         "(SELECT id FROM patient WHERE origin = 'import') LIMIT ?2)",
         "DELETE FROM quarantine WHERE rowid IN (SELECT rowid FROM quarantine WHERE received_us < ?1 LIMIT ?2)",
