@@ -1,5 +1,9 @@
 #include "mainwindow.h"
 
+#include "alarmtone.h"
+#include "clinicalalarmbanner.h"
+#include "codec/caseeventfhir.h"
+#include "escalationdialog.h"
 #include "glselftest.h"
 #include "glwaveformview.h"
 #include "importdialog.h"
@@ -33,6 +37,7 @@
 #include <QScreen>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QSysInfo>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -85,6 +90,9 @@ MainWindow::MainWindow(live::LiveHub& hub, std::optional<WaveformRenderer::Kind>
     layout->setSpacing(0);
     m_technicalAlarm = new TechnicalAlarmBanner(central);
     layout->addWidget(m_technicalAlarm);
+    // The ward's clinical alarms (its locked form names nobody, so it stays while locked too).
+    m_alarmBanner = new ClinicalAlarmBanner(central);
+    layout->addWidget(m_alarmBanner);
     m_sourceBanner = new QLabel(central);
     m_sourceBanner->setObjectName(QStringLiteral("sourceBanner"));
     m_sourceBanner->setWordWrap(true);
@@ -159,6 +167,55 @@ MainWindow::MainWindow(live::LiveHub& hub, std::optional<WaveformRenderer::Kind>
     });
     connect(m_worklistDock, &WorklistDock::observationsRequested, this, &MainWindow::recordObservations);
     connect(m_worklistDock, &WorklistDock::acknowledgeRequested, this, &MainWindow::acknowledgeAlarms);
+    connect(m_worklistDock, &WorklistDock::escalateRequested, this, &MainWindow::openCase);
+    m_worklist->setCaseProvider([this](const QString& key) {
+        itemmodels::WorklistModel::CaseSummary summary;
+        const auto it = m_cases.find(key);
+        if (it == m_cases.end())
+            return summary;
+        const clinical::CaseState& c = it->second;
+        summary.open = c.isOpen();
+        if (c.level() != clinical::EscalationLevel::None) {
+            summary.escalationLevel = clinical::escalationRank(c.level());
+            summary.escalationText = clinical::escalationLevelName(c.level());
+        }
+        if (c.escalatedWhileResolving())
+            summary.escalationText += tr(" (escalated while being resolved)");
+        summary.reviewNeeded = c.reviewNeeded() || c.reviewRequested();
+        return summary;
+    });
+    m_alarmBanner->setNameProvider([this](const QString& key) {
+        const int index = m_hub.indexOf(key);
+        return index >= 0 ? m_hub.feed(index).identity().displayName() : QString();
+    });
+    connect(m_alarmBanner, &ClinicalAlarmBanner::acknowledgeRequested, this, [this](const QString& id) {
+        for (const auto& change : m_ward->alarms().acknowledge(id, osUserName(), core::nowUtc())) {
+            if (change.kind == clinical::AlarmEngine::Change::Kind::Acknowledged)
+                audit(QStringLiteral("alarm.acknowledged"),
+                    (change.alarm.patientKey.isEmpty() ? QStringLiteral("workstation") : change.alarm.patientKey)
+                        + QStringLiteral(": ") + change.alarm.conditionKey());
+        }
+        updateClinical();
+    });
+    connect(m_alarmBanner, &ClinicalAlarmBanner::audioPauseRequested, this, [this] {
+        m_ward->alarms().pauseAudio(core::nowUtc());
+        audit(QStringLiteral("alarm.audio-paused"), QStringLiteral("120 s"));
+        updateClinical();
+    });
+    connect(m_alarmBanner, &ClinicalAlarmBanner::openPatientRequested, this, [this](const QString& key) {
+        const int index = m_hub.indexOf(key);
+        if (index >= 0)
+            openPatient(index);
+    });
+    m_tone = new AlarmTone(this);
+    const auto audioProblem = [this](const QString& reason) {
+        m_technicalAlarm->setCondition(TechnicalAlarmBanner::Condition::Audio, tr("Technical alarm: %1.").arg(reason));
+    };
+    connect(m_tone, &AlarmTone::audioOutputUnavailable, this, audioProblem);
+    connect(m_tone, &AlarmTone::audioOutputRestored, this,
+        [this] { m_technicalAlarm->setCondition(TechnicalAlarmBanner::Condition::Audio, QString()); });
+    if (!m_tone->hasAudioOutput())
+        audioProblem(m_tone->audioOutputProblem());
     m_clinicalTimer = new QTimer(this);
     m_clinicalTimer->setInterval(1000);
     connect(m_clinicalTimer, &QTimer::timeout, this, &MainWindow::updateClinical);
@@ -259,11 +316,16 @@ void MainWindow::buildMenus()
         acknowledgeAlarms(patient >= 0 ? patient : m_scene->tile(m_scene->currentTile()).patient);
     });
     acknowledge->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
-    QAction* pauseAudio = clinical->addAction(tr("Pause alarm &audio (2 minutes)"), this, [this] {
+    clinical->addAction(tr("Pause alarm &audio (2 minutes)"), this, [this] {
         m_ward->alarms().pauseAudio(core::nowUtc());
         audit(QStringLiteral("alarm.audio-paused"), QStringLiteral("120 s"));
     });
-    pauseAudio->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
+    QAction* escalate = clinical->addAction(tr("&Escalate or act on the case\u2026"), this, [this] {
+        const int patient = m_worklistDock->currentPatient();
+        openCase(patient >= 0 ? patient : m_scene->tile(m_scene->currentTile()).patient);
+    });
+    escalate->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_unlockedOnly << escalate;
     clinical->addSeparator();
     QAction* worklist = m_worklistDock->toggleViewAction();
     worklist->setText(tr("&Worklist"));
@@ -556,6 +618,9 @@ void MainWindow::updateClinical()
     }
     m_worklist->refresh(now);
     m_worklistDock->updateTeams();
+    const auto& engine = m_ward->alarms();
+    m_alarmBanner->setAlarms(engine.alarms(), engine.signalState(now), engine.signalStateEndsAt(), now);
+    m_tone->setLevel(engine.audibleLevel(now));
     if (m_detail)
         m_detail->refreshClinical();
 }
@@ -621,6 +686,78 @@ void MainWindow::acknowledgeAlarms(int patient)
                     + clinical::AlarmPriority::key(change.alarm.priority));
     }
     m_worklist->refresh(core::nowUtc());
+}
+
+clinical::CaseState MainWindow::caseState(int patient) const
+{
+    if (patient < 0 || patient >= m_ward->patientCount())
+        return clinical::CaseState();
+    const QString key = m_ward->patient(patient).key;
+    const auto it = m_cases.find(key);
+    return it != m_cases.end() ? it->second : clinical::CaseState(key);
+}
+
+EscalationDialog* MainWindow::caseDialog() const
+{
+    return m_caseDialog;
+}
+
+void MainWindow::openCase(int patient)
+{
+    if (m_locked || patient < 0 || patient >= m_ward->patientCount())
+        return;
+    if (m_caseDialog)
+        m_caseDialog->reject();
+    const auto& p = m_ward->patient(patient);
+    EscalationDialog::Context context;
+    context.state = caseState(patient);
+    context.prefill.news2 = p.news2.result;
+    context.prefill.vitals = m_hub.feed(patient).snapshot().vitals;
+    for (const auto& alarm : m_ward->alarms().alarmsFor(p.key))
+        context.prefill.activeAlarms << clinical::AlarmPriority::marker(alarm.priority) + QLatin1Char(' ')
+                + clinical::AlarmPriority::name(alarm.priority) + QStringLiteral(": ") + alarm.text();
+    context.prefill.now = core::nowUtc();
+    context.patientTitle = m_hub.feed(patient).identity().displayName();
+    context.actor = osUserName();
+    context.role = QStringLiteral("clinician");
+    context.workstation = QSysInfo::machineHostName();
+    m_caseDialog = new EscalationDialog(std::move(context), this);
+    m_caseDialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_caseDialog, &QDialog::accepted, this, [this, patient, dialog = m_caseDialog.data()] {
+        const clinical::CaseEvent event = dialog->event();
+        if (!recordCaseEvent(patient, event))
+            QMessageBox::warning(this, tr("Case"), tr("The action could not be recorded."));
+    });
+    m_caseDialog->open();
+}
+
+bool MainWindow::recordCaseEvent(int patient, const clinical::CaseEvent& event)
+{
+    if (patient < 0 || patient >= m_ward->patientCount() || !event.isValid())
+        return false;
+    const QString key = m_ward->patient(patient).key;
+    auto it = m_cases.try_emplace(key, key).first;
+    const auto added = it->second.add(event);
+    if (added != clinical::CaseState::AddResult::Added)
+        return false;
+    if (m_writer) {
+        store::CaseEventRecord record;
+        record.uuid = event.id;
+        record.time = event.time;
+        record.kind = clinical::CaseEvent::kindKey(event.kind);
+        record.actor = event.actor;
+        record.role = event.role;
+        record.payload = codec::CaseEventFhir::encode(event);
+        record.origin = event.workstation;
+        record.auditSummary = event.auditSummary();
+        const int handle = m_writer->registerPatient(m_hub.feed(patient).identity());
+        m_writer->appendCaseEvent(handle, record, true, QStringLiteral("vigil/v1/%1/events").arg(m_site));
+    }
+    // Acting on the case acknowledges the patient's alarms only when the action says so.
+    if (event.kind == clinical::CaseEvent::Kind::Acknowledge)
+        acknowledgeAlarms(patient);
+    m_worklist->refresh(core::nowUtc());
+    return true;
 }
 
 void MainWindow::chooseFilesToImport()
@@ -697,6 +834,8 @@ void MainWindow::lock(LockReason reason)
         m_detail->close();
     if (m_diagnostics)
         m_diagnostics->close();
+    if (m_caseDialog)
+        m_caseDialog->reject(); // nothing recorded: the clinician starts again after unlocking
     // The import carries on; its window (file names can name patients) comes back on unlock.
     m_importWasVisible = m_import && m_import->isVisible();
     if (m_import)
@@ -705,6 +844,7 @@ void MainWindow::lock(LockReason reason)
     m_patientDock->hide();
     m_worklistWasVisible = m_worklistDock->isVisible();
     m_worklistDock->hide();
+    m_alarmBanner->setLocked(true);
     for (QAction* action : std::as_const(m_unlockedOnly))
         action->setEnabled(false);
     m_lockScreen->reset();
@@ -728,6 +868,7 @@ void MainWindow::unlock()
         m_patientDock->show();
     if (m_worklistWasVisible)
         m_worklistDock->show();
+    m_alarmBanner->setLocked(false);
     if (m_import && m_importWasVisible)
         m_import->show();
     setWindowTitle(tr("Vigil \u2014 virtual ward"));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "clinical/casestate.h"
 #include "displaysettings.h"
 #include "ingestlinks.h"
 #include "observationdialog.h"
@@ -9,6 +10,7 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <map>
 #include <memory>
 #include <optional>
 
@@ -42,6 +44,9 @@ class LockScreen;
 class TechnicalAlarmBanner;
 class WaveformScene;
 class WorklistDock;
+class EscalationDialog;
+class AlarmTone;
+class ClinicalAlarmBanner;
 
 // The live view: a grid of patient tiles drawn by the GPU or software renderer (switchable from the
 // View menu), a patient list, and a status bar that says which renderer runs and why.
@@ -118,11 +123,22 @@ public:
     [[nodiscard]] live::WardMonitor& ward() { return *m_ward; }
     [[nodiscard]] itemmodels::WorklistModel* worklist() const { return m_worklist; }
     [[nodiscard]] WorklistDock* worklistDock() const { return m_worklistDock; }
+    [[nodiscard]] ClinicalAlarmBanner* alarmBanner() const { return m_alarmBanner; }
+    [[nodiscard]] AlarmTone* alarmTone() const { return m_tone; }
     // Opens the observation dialog for the patient (hub index); applyObservations() records what it
     // returns (clinician provenance; a scale change audited with its reason).
     void recordObservations(int patient);
     void applyObservations(int patient, const ObservationDialog::Observations& entry);
     void acknowledgeAlarms(int patient);
+    // The case of the patient (escalation workflow): openCase() shows EscalationDialog; recordCaseEvent()
+    // adds an event to the case, stores it with its audit row and queues it in the outbox to publish
+    // on vigil/v1/<site>/events. caseState() is the case as it stands (empty when none).
+    void openCase(int patient);
+    bool recordCaseEvent(int patient, const clinical::CaseEvent& event);
+    [[nodiscard]] clinical::CaseState caseState(int patient) const;
+    [[nodiscard]] EscalationDialog* caseDialog() const;
+    // The site in the MQTT topics (vigil/v1/<site>/...), for the events this workstation publishes.
+    void setSite(const QString& site) { m_site = site; }
 
     enum class LockReason {
         User,
@@ -201,6 +217,11 @@ private:
     WorklistDock* m_worklistDock = nullptr;
     QTimer* m_clinicalTimer = nullptr;
     bool m_worklistWasVisible = false;
+    std::map<QString, clinical::CaseState> m_cases; // by patient key
+    QPointer<EscalationDialog> m_caseDialog;
+    ClinicalAlarmBanner* m_alarmBanner = nullptr;
+    AlarmTone* m_tone = nullptr;
+    QString m_site = QStringLiteral("demo");
     QList<QAction*> m_unlockedOnly; // actions that would show patient data: disabled while locked
     store::StoreWriter* m_writer = nullptr;
     bool m_locked = false;

@@ -25,8 +25,9 @@ public:
     enum class Condition {
         Store,
         Link,
+        Audio, // no audio output: alarms are visual only
     };
-    static constexpr int kConditionCount = 2;
+    static constexpr int kConditionCount = 3;
 
     explicit TechnicalAlarmBanner(QWidget* parent = nullptr);
 

@@ -239,6 +239,7 @@ int main(int argc, char** argv)
     window.setAutoLockInterval(options->lockAfterMinutes * 60 * 1000);
     window.setLiveSourceConnected(options->demo || options->hasLiveTransport());
     window.setIngest({router.get(), mqtt ? &mqtt->source() : nullptr, mllp.get(), cache.get()});
+    window.setSite(options->site);
     if (options->demo) {
         // The demonstration ward: two caseloads, and the observations only a clinician can record
         // (consciousness, air or oxygen) entered once at start so NEWS2 is complete, as a nurse's

@@ -218,7 +218,8 @@ private Q_SLOTS:
         QCOMPARE(window.scene().tile(0).patient, 0);
         QCOMPARE(hub.indexOf(QStringLiteral("ward-001")), 0);
         QTRY_VERIFY_WITH_TIMEOUT(router.stats()[QStringLiteral("mqtt")].samples > 0, 20'000);
-        QVERIFY(!window.technicalAlarm()->isVisible());
+        // No link alarm (the banner may still say that alarm sounds are unavailable: no sound card here).
+        QVERIFY(window.technicalAlarm()->condition(ui::TechnicalAlarmBanner::Condition::Link).isEmpty());
         QTest::qWait(1500); // a little live trace on every tile
 
         // The broker goes away: the link-down technical alarm within a few seconds.
@@ -229,7 +230,8 @@ private Q_SLOTS:
         outage.start();
         broker.stop();
         ui::TechnicalAlarmBanner* banner = window.technicalAlarm();
-        QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 15'000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            banner->isVisible() && !banner->condition(ui::TechnicalAlarmBanner::Condition::Link).isEmpty(), 15'000);
         const qint64 alarmAfterMs = outage.elapsed();
         QVERIFY2(alarmAfterMs < 10'000, qPrintable(QStringLiteral("alarm after %1 ms").arg(alarmAfterMs)));
         const QString since = ui::IngestStatus::clockTime(window.ingestStatus()->linkDownSince());
@@ -258,8 +260,9 @@ private Q_SLOTS:
 
         // Back again: the alarm clears, data flows again.
         QVERIFY2(broker.start(&error), qPrintable(error));
-        QTRY_VERIFY_WITH_TIMEOUT(!banner->isVisible(), 30'000);
-        QVERIFY(banner->condition(ui::TechnicalAlarmBanner::Condition::Link).isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(banner->condition(ui::TechnicalAlarmBanner::Condition::Link).isEmpty(), 30'000);
+        // Only a condition other than the link may remain (no sound card here).
+        QCOMPARE(banner->isVisible(), !banner->condition(ui::TechnicalAlarmBanner::Condition::Audio).isEmpty());
         QTRY_COMPARE_WITH_TIMEOUT(mqttStatusText(window), QStringLiteral("MQTT: connected to ") + broker.uri(), 10'000);
         QTRY_VERIFY_WITH_TIMEOUT(publisher.isConnected(), 20'000);
         ward.publishUntil(core::nowUtc());

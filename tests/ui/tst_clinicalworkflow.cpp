@@ -1,0 +1,207 @@
+// The triage workflow end to end in the live window (issue 5): the simulator lets a patient
+// deteriorate (sepsis) beside stable ones; the alarm shows in the banner and the patient rises to the
+// top of the worklist; the clinician acknowledges the alarm, records consciousness and air, and
+// escalates with the SBAR drafted from the data; the event is in the encrypted cache with its audit
+// row and in the outbox for vigil/v1/<site>/events, and decodes back to the same event; the worklist
+// shows the escalation. A screenshot of the worklist with the active escalation is saved.
+#include "clinical/casestate.h"
+#include "clinicalalarmbanner.h"
+#include "codec/caseeventfhir.h"
+#include "escalationdialog.h"
+#include "ingest/simulatorsource.h"
+#include "ingest/storerecorder.h"
+#include "itemmodels/worklistmodel.h"
+#include "live/livehub.h"
+#include "live/wardmonitor.h"
+#include "mainwindow.h"
+#include "store/cache.h"
+#include "store/storereader.h"
+#include "store/storewriter.h"
+#include "worklistdock.h"
+
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+using namespace vigil;
+using clinical::CaseEvent;
+using clinical::EscalationLevel;
+using itemmodels::WorklistModel;
+
+class TestClinicalWorkflow : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<store::Cache> m_cache;
+    std::unique_ptr<store::StoreWriter> m_writer;
+    std::unique_ptr<ingest::StoreRecorder> m_recorder;
+    live::LiveHub m_hub;
+    ingest::SimulatorSource* m_source = nullptr;
+    QThread m_sourceThread;
+    int m_septic = -1;
+
+    std::unique_ptr<store::StoreReader> reader()
+    {
+        if (!m_writer->waitCommitted(m_writer->stats().submitted, 20000))
+            qFatal("the writer did not commit");
+        store::StoreError error;
+        auto r = store::StoreReader::open(*m_cache, &error);
+        if (!r)
+            qFatal("cannot open a reader: %s", qPrintable(error.message));
+        return r;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QCOMPARE(QGuiApplication::platformName(), QStringLiteral("offscreen"));
+        store::StoreError error;
+        m_cache = store::Cache::createEphemeral(m_dir.filePath(QStringLiteral("ward.vigil")), &error);
+        QVERIFY2(m_cache, qPrintable(error.message));
+        m_writer = std::make_unique<store::StoreWriter>(*m_cache);
+        QVERIFY(m_writer->start(&error));
+        m_recorder = std::make_unique<ingest::StoreRecorder>(*m_writer);
+        // The demo mix's first three (stable, septic, atrial fibrillation), 40 minutes in: by now the
+        // septic patient is clearly deteriorating.
+        ingest::SimulatorSource::Config config;
+        config.patients = 3;
+        config.seed = 21;
+        config.startTime = core::nowUtc() - 40 * 60 * core::kMicrosPerSecond;
+        m_source = new ingest::SimulatorSource(config, m_hub);
+        m_source->setRecorder(m_recorder.get());
+        m_source->pump(core::nowUtc());
+        for (int i = 0; i < m_hub.patientCount(); ++i) {
+            if (m_source->scenario(i) == sim::Scenario::Sepsis)
+                m_septic = i;
+        }
+        QVERIFY(m_septic >= 0);
+        m_source->moveToThread(&m_sourceThread);
+        connect(&m_sourceThread, &QThread::started, m_source, &ingest::SimulatorSource::start);
+        connect(&m_sourceThread, &QThread::finished, m_source, &QObject::deleteLater);
+        m_sourceThread.start();
+    }
+
+    void cleanupTestCase()
+    {
+        m_source->stop();
+        m_sourceThread.quit();
+        m_sourceThread.wait();
+        QVERIFY(m_writer->stop());
+    }
+
+    void deteriorationAlarmAcknowledgeEscalate()
+    {
+        ui::MainWindow window(m_hub, ui::WaveformRenderer::Kind::Software);
+        window.setCache(m_writer.get(), QString());
+        window.setSite(QStringLiteral("northward"));
+        window.resize(1700, 1000);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const QString key = m_hub.feed(m_septic).identity().id;
+        const QString name = m_hub.feed(m_septic).identity().displayName();
+
+        // The alarm: in the banner (with the patient's name) and at the top of the worklist.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (window.updateClinical(), window.ward().alarms().highestFor(key) == clinical::AlarmPriority::High), 20000);
+        ui::ClinicalAlarmBanner* banner = window.alarmBanner();
+        QVERIFY(banner->isVisible());
+        bool named = false;
+        for (QLabel* label : banner->findChildren<QLabel*>())
+            named = named || (label->isVisible() && label->text().contains(name));
+        QVERIFY2(named, "the banner names the patient of the top alarm");
+        WorklistModel* worklist = window.worklist();
+        QCOMPARE(worklist->patientAt(0), m_septic);
+        QVERIFY(worklist->index(0, WorklistModel::PriorityColumn).data().toString().contains(QStringLiteral("HIGH")));
+
+        // Acknowledge from the worklist (Ctrl+K on the selected row).
+        window.worklistDock()->selectPatient(m_septic);
+        QCOMPARE(window.worklistDock()->currentPatient(), m_septic);
+        window.acknowledgeAlarms(m_septic);
+        for (const auto& alarm : window.ward().alarms().alarmsFor(key))
+            QVERIFY(alarm.acknowledged);
+
+        // A clinician's observations complete the NEWS2.
+        ui::ObservationDialog::Observations obs;
+        obs.consciousness = clinical::News2::Acvpu::Alert;
+        obs.onOxygen = false;
+        window.applyObservations(m_septic, obs);
+        const auto& news2 = window.ward().patient(m_septic).news2.result;
+        QVERIFY(news2 && news2->complete);
+        QVERIFY2(news2->total >= 5, qPrintable(QString::number(news2->total)));
+
+        // Escalate: the dialog drafts the SBAR from the data.
+        window.openCase(m_septic);
+        ui::EscalationDialog* dialog = window.caseDialog();
+        QVERIFY(dialog && dialog->isVisible());
+        dialog->setKind(CaseEvent::Kind::Escalate);
+        dialog->setLevel(EscalationLevel::UrgentCommunityResponse);
+        QVERIFY(dialog->sbarEdit(0)->toPlainText().contains(QStringLiteral("NEWS2")));
+        QVERIFY(!dialog->sbarEdit(3)->toPlainText().isEmpty());
+        QVERIFY2(dialog->problems().isEmpty(), qPrintable(dialog->problems().join(u' ')));
+        QTest::keyClicks(dialog->textEdit(), QStringLiteral("Deteriorating on remote monitoring"));
+        QVERIFY(dialog->grab().toImage().save(
+            QDir::current().absoluteFilePath(QStringLiteral("tst_clinicalworkflow_dialog.png"))));
+        dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->click();
+        const clinical::CaseState state = window.caseState(m_septic);
+        QCOMPARE(state.size(), 1);
+        QCOMPARE(state.level(), EscalationLevel::UrgentCommunityResponse);
+        const CaseEvent escalation = state.events().front();
+        QCOMPARE(escalation.kind, CaseEvent::Kind::Escalate);
+        QVERIFY(!escalation.sbar.situation.isEmpty());
+
+        // The worklist shows it.
+        window.updateClinical();
+        const int row = worklist->rowOfPatient(m_septic);
+        QCOMPARE(worklist->index(row, WorklistModel::EscalationColumn).data().toString(),
+            clinical::escalationLevelName(EscalationLevel::UrgentCommunityResponse));
+        for (int i = 0; i < 5; ++i) {
+            window.renderFrame();
+            QTest::qWait(30);
+        }
+        const QImage shot = window.grab().toImage();
+        QVERIFY(shot.save(QDir::current().absoluteFilePath(QStringLiteral("tst_clinicalworkflow.png"))));
+        if (qEnvironmentVariableIsSet("VIGIL_UPDATE_SCREENSHOTS"))
+            QVERIFY(shot.save(QStringLiteral(VIGIL_SOURCE_DIR "/docs/screenshot-worklist.png")));
+
+        // In the encrypted cache: the event, its audit row, and the outbox row to publish it.
+        auto r = reader();
+        const auto patient = r->patientBySourceKey(key);
+        QVERIFY(patient);
+        const auto stored = r->caseEvents(patient->id);
+        QCOMPARE(stored.size(), std::size_t(1));
+        QCOMPARE(stored.front().uuid, escalation.id);
+        QCOMPARE(stored.front().kind, QStringLiteral("escalate"));
+        const auto decoded = codec::CaseEventFhir::decode(stored.front().payload);
+        QVERIFY(decoded);
+        QCOMPARE(*decoded, escalation);
+        QCOMPARE(r->database().queryText("SELECT count(*) FROM audit_log WHERE action = 'case.escalate'"),
+            QStringLiteral("1"));
+        QCOMPARE(
+            r->database().queryText("SELECT count(*) FROM audit_log WHERE action = 'alarm.acknowledged'").toInt() > 0,
+            true);
+        QCOMPARE(r->database().queryText("SELECT topic FROM outbox ORDER BY id DESC LIMIT 1"),
+            QStringLiteral("vigil/v1/northward/events"));
+        QCOMPARE(
+            r->database().queryText("SELECT count(*) FROM outbox WHERE published_us IS NULL"), QStringLiteral("1"));
+
+        // The lock hides the case dialog and the worklist; the banner names nobody.
+        window.openCase(m_septic);
+        QVERIFY(window.caseDialog());
+        window.lockAction()->trigger();
+        QTRY_VERIFY(!window.caseDialog());
+        QVERIFY(!window.worklistDock()->isVisible());
+        for (QLabel* label : banner->findChildren<QLabel*>())
+            QVERIFY(!(label->isVisible() && label->text().contains(name)));
+    }
+};
+
+QTEST_MAIN(TestClinicalWorkflow)
+#include "tst_clinicalworkflow.moc"
