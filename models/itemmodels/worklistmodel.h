@@ -37,11 +37,11 @@ public:
         PriorityColumn = 0,
         PatientColumn,
         News2Column,
-        TrendColumn,
+        EscalationColumn,
         AlarmColumn,
+        TrendColumn,
         DataAgeColumn,
         UnacknowledgedColumn,
-        EscalationColumn,
         ChangedColumn,
         ColumnCount
     };
