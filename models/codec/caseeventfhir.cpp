@@ -1,6 +1,7 @@
 #include "caseeventfhir.h"
 
 #include "fhirdatetime.h"
+#include "fhirjson.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -92,19 +93,6 @@ bool hasLevel(Kind kind)
     return kind == Kind::Escalate || kind == Kind::DeEscalate;
 }
 
-QJsonObject coding(const QString& system, const QString& code, const QString& display = {})
-{
-    QJsonObject c{{QStringLiteral("system"), system}, {QStringLiteral("code"), code}};
-    if (!display.isEmpty())
-        c.insert(QStringLiteral("display"), display);
-    return c;
-}
-
-QJsonObject codeable(const QJsonObject& c)
-{
-    return QJsonObject{{QStringLiteral("coding"), QJsonArray{c}}};
-}
-
 QJsonObject user(const QString& name)
 {
     return QJsonObject{{QStringLiteral("identifier"),
@@ -120,7 +108,7 @@ QJsonObject extension(const QString& url, const QString& valueKey, const QJsonVa
 QJsonObject levelExtension(EscalationLevel level)
 {
     return extension(kLevelUrl, QStringLiteral("valueCoding"),
-        coding(kLevelSystem, clinical::escalationLevelKey(level), clinical::escalationLevelName(level)));
+        FhirJson::coding(kLevelSystem, clinical::escalationLevelKey(level), clinical::escalationLevelName(level)));
 }
 
 // The extensions every primary resource (Task, Communication) carries.
@@ -171,9 +159,10 @@ QJsonObject task(const CaseEvent& e)
         {QStringLiteral("extension"), eventExtensions(e)},
         {QStringLiteral("identifier"), identifier(e.id)},
         {QStringLiteral("status"), QString::fromLatin1(s.status)},
-        {QStringLiteral("businessStatus"), codeable(coding(kStatusSystem, QString::fromLatin1(s.business)))},
+        {QStringLiteral("businessStatus"),
+            FhirJson::codeable(FhirJson::coding(kStatusSystem, QString::fromLatin1(s.business)))},
         {QStringLiteral("intent"), QStringLiteral("order")},
-        {QStringLiteral("code"), codeable(coding(kActionSystem, CaseEvent::kindKey(e.kind)))},
+        {QStringLiteral("code"), FhirJson::codeable(FhirJson::coding(kActionSystem, CaseEvent::kindKey(e.kind)))},
         {QStringLiteral("for"), patientReference(e.patientKey)},
         {QStringLiteral("authoredOn"), CaseEventFhir::dateTime(e.time)},
         {QStringLiteral("requester"), user(e.actor)},
@@ -190,8 +179,8 @@ QJsonObject task(const CaseEvent& e)
 QJsonObject flag(const CaseEvent& e)
 {
     const QJsonObject code = e.kind == Kind::Escalate
-        ? coding(kLevelSystem, clinical::escalationLevelKey(e.level), clinical::escalationLevelName(e.level))
-        : coding(kActionSystem, CaseEvent::kindKey(e.kind));
+        ? FhirJson::coding(kLevelSystem, clinical::escalationLevelKey(e.level), clinical::escalationLevelName(e.level))
+        : FhirJson::coding(kActionSystem, CaseEvent::kindKey(e.kind));
     QJsonArray ext{extension(kKindUrl, QStringLiteral("valueCode"), CaseEvent::kindKey(e.kind))};
     if (e.kind == Kind::Escalate)
         ext.append(levelExtension(e.level));
@@ -201,8 +190,9 @@ QJsonObject flag(const CaseEvent& e)
         {QStringLiteral("extension"), ext},
         {QStringLiteral("identifier"), identifier(e.id)},
         {QStringLiteral("status"), QStringLiteral("active")},
-        {QStringLiteral("category"), QJsonArray{codeable(coding(kFlagCategorySystem, QStringLiteral("clinical")))}},
-        {QStringLiteral("code"), codeable(code)},
+        {QStringLiteral("category"),
+            QJsonArray{FhirJson::codeable(FhirJson::coding(kFlagCategorySystem, QStringLiteral("clinical")))}},
+        {QStringLiteral("code"), FhirJson::codeable(code)},
         {QStringLiteral("subject"), patientReference(e.patientKey)},
         {QStringLiteral("period"), QJsonObject{{QStringLiteral("start"), CaseEventFhir::dateTime(e.time)}}},
         {QStringLiteral("author"), user(e.actor)},
@@ -217,7 +207,8 @@ QJsonObject communication(const CaseEvent& e)
         {QStringLiteral("extension"), eventExtensions(e)},
         {QStringLiteral("identifier"), identifier(e.id)},
         {QStringLiteral("status"), QStringLiteral("completed")},
-        {QStringLiteral("category"), QJsonArray{codeable(coding(kActionSystem, CaseEvent::kindKey(e.kind)))}},
+        {QStringLiteral("category"),
+            QJsonArray{FhirJson::codeable(FhirJson::coding(kActionSystem, CaseEvent::kindKey(e.kind)))}},
         {QStringLiteral("subject"), patientReference(e.patientKey)},
         {QStringLiteral("sent"), CaseEventFhir::dateTime(e.time)},
         {QStringLiteral("sender"), user(e.actor)},

@@ -1,6 +1,7 @@
 #include "fhirencoder.h"
 
 #include "core/clinicalcodes.h"
+#include "fhirjson.h"
 #include "wavecodec.h"
 
 #include <QDateTime>
@@ -15,19 +16,6 @@ namespace {
 
 const QString kStatusSystem = QStringLiteral("https://vigil.example.nhs.uk/fhir/CodeSystem/device-status");
 const QString kCategorySystem = QStringLiteral("https://vigil.example.nhs.uk/fhir/CodeSystem/observation-category");
-
-QJsonObject coding(const QString& system, const QString& code, const QString& display = {})
-{
-    QJsonObject c{{QStringLiteral("system"), system}, {QStringLiteral("code"), code}};
-    if (!display.isEmpty())
-        c.insert(QStringLiteral("display"), display);
-    return c;
-}
-
-QJsonObject codeable(const QJsonObject& c)
-{
-    return QJsonObject{{QStringLiteral("coding"), QJsonArray{c}}};
-}
 
 QJsonObject subject(const QString& patientKey)
 {
@@ -89,7 +77,7 @@ QByteArray FhirEncoder::waveObservation(const Wave& wave)
     const QJsonObject observation{{QStringLiteral("resourceType"), QStringLiteral("Observation")},
         {QStringLiteral("id"), wave.id}, {QStringLiteral("status"), QStringLiteral("final")},
         {QStringLiteral("code"),
-            codeable(coding(
+            FhirJson::codeable(FhirJson::coding(
                 QString::fromLatin1(core::ClinicalCodes::kMdcSystem), QString::number(wave.mdcCode), wave.mdcName))},
         {QStringLiteral("subject"), subject(wave.patientKey)},
         {QStringLiteral("effectiveDateTime"), dateTime(wave.start)}, {QStringLiteral("valueSampledData"), sampled}};
@@ -104,10 +92,12 @@ QByteArray FhirEncoder::vitalObservation(
     const QJsonObject observation{{QStringLiteral("resourceType"), QStringLiteral("Observation")},
         {QStringLiteral("id"), id}, {QStringLiteral("status"), QStringLiteral("final")},
         {QStringLiteral("category"),
-            QJsonArray{codeable(coding(QStringLiteral("http://terminology.hl7.org/CodeSystem/observation-category"),
-                QStringLiteral("vital-signs")))}},
+            QJsonArray{FhirJson::codeable(
+                FhirJson::coding(QStringLiteral("http://terminology.hl7.org/CodeSystem/observation-category"),
+                    QStringLiteral("vital-signs")))}},
         {QStringLiteral("code"),
-            codeable(coding(QString::fromLatin1(core::ClinicalCodes::kLoincSystem), core::vitalLoinc(kind)))},
+            FhirJson::codeable(
+                FhirJson::coding(QString::fromLatin1(core::ClinicalCodes::kLoincSystem), core::vitalLoinc(kind)))},
         {QStringLiteral("subject"), subject(patientKey)},
         {QStringLiteral("effectiveDateTime"), dateTime(measurement.time)},
         {QStringLiteral("valueQuantity"),
@@ -122,23 +112,27 @@ QByteArray FhirEncoder::statusObservation(
 {
     QJsonArray components;
     if (status.batteryPercent >= 0) {
-        components.append(QJsonObject{{QStringLiteral("code"),
-                                          codeable(coding(QString::fromLatin1(core::ClinicalCodes::kMdcSystem),
-                                              QStringLiteral("67996"), QStringLiteral("MDC_ATTR_VAL_BATT_CHARGE")))},
-            {QStringLiteral("valueQuantity"),
-                QJsonObject{{QStringLiteral("value"), status.batteryPercent},
-                    {QStringLiteral("unit"), QStringLiteral("%")},
-                    {QStringLiteral("system"), QStringLiteral("http://unitsofmeasure.org")},
-                    {QStringLiteral("code"), QStringLiteral("%")}}}});
+        components.append(
+            QJsonObject{{QStringLiteral("code"),
+                            FhirJson::codeable(FhirJson::coding(QString::fromLatin1(core::ClinicalCodes::kMdcSystem),
+                                QStringLiteral("67996"), QStringLiteral("MDC_ATTR_VAL_BATT_CHARGE")))},
+                {QStringLiteral("valueQuantity"),
+                    QJsonObject{{QStringLiteral("value"), status.batteryPercent},
+                        {QStringLiteral("unit"), QStringLiteral("%")},
+                        {QStringLiteral("system"), QStringLiteral("http://unitsofmeasure.org")},
+                        {QStringLiteral("code"), QStringLiteral("%")}}}});
     }
-    components.append(QJsonObject{{QStringLiteral("code"), codeable(coding(kStatusSystem, QStringLiteral("lead-off")))},
+    components.append(QJsonObject{
+        {QStringLiteral("code"), FhirJson::codeable(FhirJson::coding(kStatusSystem, QStringLiteral("lead-off")))},
         {QStringLiteral("valueBoolean"), status.ecgLeadOff}});
-    components.append(QJsonObject{{QStringLiteral("code"), codeable(coding(kStatusSystem, QStringLiteral("online")))},
+    components.append(QJsonObject{
+        {QStringLiteral("code"), FhirJson::codeable(FhirJson::coding(kStatusSystem, QStringLiteral("online")))},
         {QStringLiteral("valueBoolean"), status.online}});
     const QJsonObject observation{{QStringLiteral("resourceType"), QStringLiteral("Observation")},
         {QStringLiteral("id"), id}, {QStringLiteral("status"), QStringLiteral("final")},
-        {QStringLiteral("category"), QJsonArray{codeable(coding(kCategorySystem, QStringLiteral("device-status")))}},
-        {QStringLiteral("code"), codeable(coding(kStatusSystem, QStringLiteral("device-status")))},
+        {QStringLiteral("category"),
+            QJsonArray{FhirJson::codeable(FhirJson::coding(kCategorySystem, QStringLiteral("device-status")))}},
+        {QStringLiteral("code"), FhirJson::codeable(FhirJson::coding(kStatusSystem, QStringLiteral("device-status")))},
         {QStringLiteral("subject"), subject(patientKey)}, {QStringLiteral("effectiveDateTime"), dateTime(status.time)},
         {QStringLiteral("component"), components}};
     return compact(observation);
