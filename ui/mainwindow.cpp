@@ -688,6 +688,15 @@ void MainWindow::acknowledgeAlarms(int patient)
     m_worklist->refresh(core::nowUtc());
 }
 
+void MainWindow::restoreCases(const std::map<QString, clinical::CaseState>& cases)
+{
+    for (const auto& [key, state] : cases) {
+        auto it = m_cases.try_emplace(key, key).first;
+        it->second.merge(state.events());
+    }
+    m_worklist->refresh(core::nowUtc());
+}
+
 clinical::CaseState MainWindow::caseState(int patient) const
 {
     if (patient < 0 || patient >= m_ward->patientCount())

@@ -137,6 +137,8 @@ public:
     bool recordCaseEvent(int patient, const clinical::CaseEvent& event);
     [[nodiscard]] clinical::CaseState caseState(int patient) const;
     [[nodiscard]] EscalationDialog* caseDialog() const;
+    // Cases read back from the cache at start (ingest::StoredCases), merged into what the window holds.
+    void restoreCases(const std::map<QString, clinical::CaseState>& cases);
     // The site in the MQTT topics (vigil/v1/<site>/...), for the events this workstation publishes.
     void setSite(const QString& site) { m_site = site; }
 

@@ -9,6 +9,7 @@
 #include "ingest/mllplistener.h"
 #include "ingest/mqttingest.h"
 #include "ingest/simulatorsource.h"
+#include "ingest/storedcases.h"
 #include "ingest/storehistory.h"
 #include "ingest/storerecorder.h"
 #include "itemmodels/worklistmodel.h"
@@ -240,6 +241,18 @@ int main(int argc, char** argv)
     window.setLiveSourceConnected(options->demo || options->hasLiveTransport());
     window.setIngest({router.get(), mqtt ? &mqtt->source() : nullptr, mllp.get(), cache.get()});
     window.setSite(options->site);
+    // Cases (escalations, notes, reviews) as the cache holds them: a restart loses none.
+    {
+        std::map<QString, clinical::CaseState> cases;
+        ingest::StoredCases::Summary casesRead;
+        store::StoreError casesError;
+        if (ingest::StoredCases::load(*cache, cases, &casesRead, &casesError))
+            window.restoreCases(cases);
+        else
+            qWarning("vigil: the stored cases could not be read: %s", qPrintable(casesError.message));
+        if (casesRead.undecodable > 0)
+            qWarning("vigil: %d stored case event(s) could not be read back", casesRead.undecodable);
+    }
     if (options->demo) {
         // The demonstration ward: two caseloads, and the observations only a clinician can record
         // (consciousness, air or oxygen) entered once at start so NEWS2 is complete, as a nurse's

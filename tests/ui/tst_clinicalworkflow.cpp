@@ -9,6 +9,7 @@
 #include "codec/caseeventfhir.h"
 #include "escalationdialog.h"
 #include "ingest/simulatorsource.h"
+#include "ingest/storedcases.h"
 #include "ingest/storerecorder.h"
 #include "itemmodels/worklistmodel.h"
 #include "live/livehub.h"
@@ -200,6 +201,20 @@ private Q_SLOTS:
         QVERIFY(!window.worklistDock()->isVisible());
         for (QLabel* label : banner->findChildren<QLabel*>())
             QVERIFY(!(label->isVisible() && label->text().contains(name)));
+
+        // A restart: a new window reads the cases back from the cache; the escalation stands.
+        std::map<QString, clinical::CaseState> cases;
+        store::StoreError error;
+        QVERIFY(ingest::StoredCases::load(*m_cache, cases, nullptr, &error));
+        ui::MainWindow restarted(m_hub, ui::WaveformRenderer::Kind::Software);
+        restarted.setCache(m_writer.get(), QString());
+        restarted.restoreCases(cases);
+        restarted.updateClinical();
+        QCOMPARE(restarted.caseState(m_septic).level(), EscalationLevel::UrgentCommunityResponse);
+        QCOMPARE(restarted.caseState(m_septic).events().front(), escalation);
+        const int again = restarted.worklist()->rowOfPatient(m_septic);
+        QCOMPARE(restarted.worklist()->index(again, WorklistModel::EscalationColumn).data().toString(),
+            clinical::escalationLevelName(EscalationLevel::UrgentCommunityResponse));
     }
 };
 
