@@ -14,6 +14,7 @@
 #include "itemmodels/worklistmodel.h"
 #include "live/livehub.h"
 #include "live/wardmonitor.h"
+#include "livesimulation.h"
 #include "mainwindow.h"
 #include "store/cache.h"
 #include "store/storereader.h"
@@ -43,10 +44,8 @@ private:
     QTemporaryDir m_dir;
     std::unique_ptr<store::Cache> m_cache;
     std::unique_ptr<store::StoreWriter> m_writer;
-    std::unique_ptr<ingest::StoreRecorder> m_recorder;
     live::LiveHub m_hub;
-    ingest::SimulatorSource* m_source = nullptr;
-    QThread m_sourceThread;
+    std::unique_ptr<test::LiveSimulation> m_live;
     int m_septic = -1;
 
     std::unique_ptr<store::StoreReader> reader()
@@ -69,32 +68,23 @@ private Q_SLOTS:
         QVERIFY2(m_cache, qPrintable(error.message));
         m_writer = std::make_unique<store::StoreWriter>(*m_cache);
         QVERIFY(m_writer->start(&error));
-        m_recorder = std::make_unique<ingest::StoreRecorder>(*m_writer);
         // The demo mix's first three (stable, septic, atrial fibrillation), 40 minutes in: by now the
         // septic patient is clearly deteriorating.
         ingest::SimulatorSource::Config config;
         config.patients = 3;
         config.seed = 21;
         config.startTime = core::nowUtc() - 40 * 60 * core::kMicrosPerSecond;
-        m_source = new ingest::SimulatorSource(config, m_hub);
-        m_source->setRecorder(m_recorder.get());
-        m_source->pump(core::nowUtc());
+        m_live = std::make_unique<test::LiveSimulation>(m_hub, *m_writer, config);
         for (int i = 0; i < m_hub.patientCount(); ++i) {
-            if (m_source->scenario(i) == sim::Scenario::Sepsis)
+            if (m_live->scenario(i) == sim::Scenario::Sepsis)
                 m_septic = i;
         }
         QVERIFY(m_septic >= 0);
-        m_source->moveToThread(&m_sourceThread);
-        connect(&m_sourceThread, &QThread::started, m_source, &ingest::SimulatorSource::start);
-        connect(&m_sourceThread, &QThread::finished, m_source, &QObject::deleteLater);
-        m_sourceThread.start();
     }
 
     void cleanupTestCase()
     {
-        m_source->stop();
-        m_sourceThread.quit();
-        m_sourceThread.wait();
+        m_live->stop();
         QVERIFY(m_writer->stop());
     }
 

@@ -6,6 +6,7 @@
 #include "ingest/simulatorsource.h"
 #include "ingest/storerecorder.h"
 #include "live/livehub.h"
+#include "livesimulation.h"
 #include "lockscreen.h"
 #include "mainwindow.h"
 #include "store/cache.h"
@@ -50,10 +51,8 @@ private:
     QTemporaryDir m_dir;
     std::unique_ptr<store::Cache> m_cache;
     std::unique_ptr<store::StoreWriter> m_writer;
-    std::unique_ptr<ingest::StoreRecorder> m_recorder;
     live::LiveHub m_hub;
-    ingest::SimulatorSource* m_source = nullptr;
-    QThread m_sourceThread;
+    std::unique_ptr<test::LiveSimulation> m_live;
 
     std::unique_ptr<store::StoreReader> reader()
     {
@@ -77,25 +76,16 @@ private Q_SLOTS:
         // live feed drop samples.
         m_writer = std::make_unique<store::StoreWriter>(*m_cache);
         QVERIFY(m_writer->start(&error));
-        m_recorder = std::make_unique<ingest::StoreRecorder>(*m_writer);
         ingest::SimulatorSource::Config config;
         config.patients = 4;
         config.seed = 11;
         config.startTime = core::nowUtc() - 10 * core::kMicrosPerSecond;
-        m_source = new ingest::SimulatorSource(config, m_hub);
-        m_source->setRecorder(m_recorder.get());
-        m_source->pump(core::nowUtc());
-        m_source->moveToThread(&m_sourceThread);
-        connect(&m_sourceThread, &QThread::started, m_source, &ingest::SimulatorSource::start);
-        connect(&m_sourceThread, &QThread::finished, m_source, &QObject::deleteLater);
-        m_sourceThread.start();
+        m_live = std::make_unique<test::LiveSimulation>(m_hub, *m_writer, config);
     }
 
     void cleanupTestCase()
     {
-        m_source->stop();
-        m_sourceThread.quit();
-        m_sourceThread.wait();
+        m_live->stop();
         QVERIFY(m_writer->stop());
         QCOMPARE(m_writer->stats().droppedSamples, quint64(0));
     }

@@ -7,6 +7,7 @@
 #include "ingest/simulatorsource.h"
 #include "ingest/storerecorder.h"
 #include "live/livehub.h"
+#include "livesimulation.h"
 #include "lockscreen.h"
 #include "mainwindow.h"
 #include "patientdetailview.h"
@@ -74,10 +75,8 @@ private:
     QString m_path;
     std::unique_ptr<store::Cache> m_cache;
     std::unique_ptr<store::StoreWriter> m_writer;
-    std::unique_ptr<ingest::StoreRecorder> m_recorder;
     live::LiveHub m_hub;
-    ingest::SimulatorSource* m_source = nullptr;
-    QThread m_sourceThread;
+    std::unique_ptr<test::LiveSimulation> m_live;
     QStringList m_familyNames;
 
     bool anyNameVisible() const
@@ -129,29 +128,20 @@ private Q_SLOTS:
         QVERIFY2(m_cache, qPrintable(error.message));
         m_writer = std::make_unique<store::StoreWriter>(*m_cache);
         QVERIFY(m_writer->start(&error));
-        m_recorder = std::make_unique<ingest::StoreRecorder>(*m_writer);
 
         ingest::SimulatorSource::Config config;
         config.patients = 4;
         config.seed = 5;
         config.startTime = core::nowUtc() - 30 * core::kMicrosPerSecond;
-        m_source = new ingest::SimulatorSource(config, m_hub);
-        m_source->setRecorder(m_recorder.get());
-        m_source->pump(core::nowUtc());
+        // The live source runs on its own thread, as in the app.
+        m_live = std::make_unique<test::LiveSimulation>(m_hub, *m_writer, config);
         for (int i = 0; i < m_hub.patientCount(); ++i)
             m_familyNames << m_hub.feed(i).identity().familyName;
-        // The live source runs on its own thread, as in the app.
-        m_source->moveToThread(&m_sourceThread);
-        connect(&m_sourceThread, &QThread::started, m_source, &ingest::SimulatorSource::start);
-        connect(&m_sourceThread, &QThread::finished, m_source, &QObject::deleteLater);
-        m_sourceThread.start();
     }
 
     void cleanupTestCase()
     {
-        m_source->stop();
-        m_sourceThread.quit();
-        m_sourceThread.wait();
+        m_live->stop();
         QVERIFY(m_writer->stop());
     }
 
