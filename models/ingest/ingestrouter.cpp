@@ -1,10 +1,13 @@
 #include "ingestrouter.h"
 
+#include "codec/caseeventfhir.h"
 #include "codec/wavecodec.h"
 #include "core/clinicalcodes.h"
 #include "live/livehub.h"
 #include "logging.h"
+#include "store/caseeventrecord.h"
 #include "store/storewriter.h"
+#include "storedcases.h"
 
 #include <QStringList>
 
@@ -278,6 +281,45 @@ std::map<QString, IngestRouter::SourceStats> IngestRouter::stats() const
     return m_stats;
 }
 
+quint64 IngestRouter::processCaseEvent(const QByteArray& payload, const QString& source, const QString& detail)
+{
+    QString why;
+    const std::optional<clinical::CaseEvent> event = codec::CaseEventFhir::decode(payload, &why);
+    if (!event) {
+        codec::InboundBatch batch;
+        batch.rejected = true;
+        batch.problems.push_back({QString(), QStringLiteral("Not a readable case event: %1").arg(why)});
+        return process(batch, source, detail, payload);
+    }
+    quint64 seq = 0;
+    {
+        std::lock_guard lock(m_mutex);
+        SourceStats& stats = m_stats[source];
+        ++stats.messages;
+        ++stats.caseEvents;
+        stats.lastMessageUs = now();
+        if (m_writer) {
+            // Key only: the store keeps what it knows of the patient; no live tile.
+            core::PatientIdentity identity;
+            identity.id = event->patientKey;
+            const auto known = m_patients.constFind(event->patientKey);
+            const int handle =
+                known != m_patients.cend() && known->handle != 0 ? known->handle : m_writer->registerPatient(identity);
+            seq = m_writer->appendCaseEvent(handle, StoredCases::record(*event), false);
+        }
+    }
+    std::lock_guard lock(m_observerMutex);
+    if (m_caseEventObserver)
+        m_caseEventObserver(*event);
+    return seq;
+}
+
+void IngestRouter::setCaseEventObserver(std::function<void(const clinical::CaseEvent&)> observer)
+{
+    std::lock_guard lock(m_observerMutex);
+    m_caseEventObserver = std::move(observer);
+}
+
 IngestRouter::SourceStats IngestRouter::total() const
 {
     std::lock_guard lock(m_mutex);
@@ -292,6 +334,7 @@ IngestRouter::SourceStats IngestRouter::total() const
         sum.samples += s.samples;
         sum.vitals += s.vitals;
         sum.statuses += s.statuses;
+        sum.caseEvents += s.caseEvents;
         sum.droppedSamples += s.droppedSamples;
         sum.lastMessageUs = std::max(sum.lastMessageUs, s.lastMessageUs);
         sum.maxAbsSkewUs = std::max(sum.maxAbsSkewUs, s.maxAbsSkewUs);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "clinical/caseevent.h"
 #include "codec/inboundbatch.h"
 #include "core/timestamp.h"
 #include "recentids.h"
@@ -66,6 +67,7 @@ public:
         quint64 samples = 0;
         quint64 vitals = 0;
         quint64 statuses = 0;
+        quint64 caseEvents = 0; // clinical case events decoded (repeats included)
         quint64 droppedSamples = 0; // the store writer could not take them (counted there too)
         core::Timestamp lastMessageUs = 0;
         core::Timestamp lastSkewUs = 0; // receive time − device time of the newest data
@@ -84,6 +86,17 @@ public:
     // sequence number queued for this message (0 if nothing was queued).
     quint64 process(
         const codec::InboundBatch& batch, const QString& source, const QString& detail, const QByteArray& payload);
+
+    // A clinical case event from the site's events topic (another workstation's, or our own coming
+    // back): decoded (codec::CaseEventFhir, strict), stored as received (StoreWriter::appendCaseEvent,
+    // not local: no outbox row; a repeat of a stored event adds nothing) and handed to the case-event
+    // observer. A payload that does not decode is quarantined with the reason and counted like any
+    // bad message of `source`. The patient is registered in the store by key only; an event never
+    // creates a live tile. Returns the writer's sequence number (0 when nothing was queued).
+    quint64 processCaseEvent(const QByteArray& payload, const QString& source, const QString& detail);
+    // Who gets decoded case events (the window, to merge them into the case it shows). Called on the
+    // source's thread, never after setCaseEventObserver({}) has returned. Null: nobody.
+    void setCaseEventObserver(std::function<void(const clinical::CaseEvent&)> observer);
 
     [[nodiscard]] std::map<QString, SourceStats> stats() const;
     [[nodiscard]] SourceStats total() const;
@@ -117,6 +130,8 @@ private:
     std::map<QString, SourceStats> m_stats; // guarded
     std::vector<qint32> m_digital; // scratch, guarded
     std::vector<float> m_live; // scratch, guarded
+    std::mutex m_observerMutex; // held while the observer runs, so clearing it waits for a call
+    std::function<void(const clinical::CaseEvent&)> m_caseEventObserver; // guarded by m_observerMutex
 };
 
 } // namespace vigil::ingest

@@ -20,6 +20,9 @@ MqttIngest::~MqttIngest()
 std::optional<MqttIngest::Topic> MqttIngest::parseTopic(const QString& topic)
 {
     const QStringList parts = topic.split(QLatin1Char('/'));
+    if (parts.size() == 4 && parts[0] == QLatin1String("vigil") && parts[1] == QLatin1String("v1")
+        && !parts[2].isEmpty() && parts[3] == QLatin1String("events"))
+        return Topic{parts[2], QString(), parts[3]};
     if (parts.size() != 5 || parts[0] != QLatin1String("vigil") || parts[1] != QLatin1String("v1") || parts[2].isEmpty()
         || parts[3].isEmpty() || (parts[4] != QLatin1String("obs") && parts[4] != QLatin1String("status")))
         return std::nullopt;
@@ -35,6 +38,10 @@ void MqttIngest::handle(IngestRouter& router, const QString& topic, const QByteA
         batch.problems.push_back(
             {QString(), QStringLiteral("The topic is not one of Vigil's (vigil/v1/<site>/<patient>/obs|status).")});
         router.process(batch, QStringLiteral("mqtt"), topic, payload);
+        return;
+    }
+    if (parts->kind == QLatin1String("events")) {
+        router.processCaseEvent(payload, QStringLiteral("mqtt"), topic);
         return;
     }
     const codec::InboundBatch batch = codec::FhirDecoder::decode(payload, parts->patientKey);

@@ -80,7 +80,7 @@ bool MqttPublisher::stop(int timeoutMs)
     return m_queue.empty();
 }
 
-bool MqttPublisher::publish(const QString& topic, const QByteArray& payload, bool retained)
+bool MqttPublisher::publish(const QString& topic, const QByteArray& payload, bool retained, quint64 tag)
 {
     {
         std::lock_guard lock(m_mutex);
@@ -88,7 +88,7 @@ bool MqttPublisher::publish(const QString& topic, const QByteArray& payload, boo
             m_refused.fetch_add(1);
             return false;
         }
-        m_queue.push_back({topic.toStdString(), payload.toStdString(), retained, 0});
+        m_queue.push_back({topic.toStdString(), payload.toStdString(), retained, 0, tag});
     }
     m_wake.notify_all();
     return true;
@@ -180,6 +180,8 @@ void MqttPublisher::run()
                     return false;
                 }
                 m_published.fetch_add(1);
+                if (message.tag != 0 && m_config.onDelivered)
+                    m_config.onDelivered(message.tag);
                 message.sentAtMs = nowMs();
                 m_recent.push_back(std::move(message));
                 inFlight.pop_front();

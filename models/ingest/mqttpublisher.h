@@ -8,6 +8,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -24,7 +25,8 @@ namespace vigil::ingest {
 // it first republishes what it sent in the last `backfillMs`: QoS 1 messages in flight when a broker
 // died, or queued for a subscriber on a broker that is gone, reach the subscriber again through the
 // new broker, and the receiver drops the repeats by their idempotency key (Observation.id).
-// Used by vigil-sim and, later, the outbox. publish() is thread-safe.
+// Used by vigil-sim and by OutboxPublisher (clinical events), which tags each message and is told
+// through `onDelivered` when a broker acknowledged it. publish() is thread-safe.
 class MqttPublisher final
 {
 public:
@@ -36,6 +38,9 @@ public:
         int maxInFlight = 512;
         int minBackoffMs = 250;
         int maxBackoffMs = 10'000;
+        // Called on the publisher's thread with a message's tag (publish()) each time a broker
+        // acknowledges it (again after a backfill); not for untagged (0) messages.
+        std::function<void(quint64 tag)> onDelivered;
     };
 
     explicit MqttPublisher(Config config);
@@ -48,8 +53,9 @@ public:
     // everything queued was acknowledged by a broker.
     bool stop(int timeoutMs = 10'000);
 
-    // Queues a QoS 1 message; false when the queue is full (the message is not sent).
-    bool publish(const QString& topic, const QByteArray& payload, bool retained = false);
+    // Queues a QoS 1 message; false when the queue is full (the message is not sent). A non-zero
+    // `tag` is handed to Config::onDelivered once a broker has the message.
+    bool publish(const QString& topic, const QByteArray& payload, bool retained = false, quint64 tag = 0);
 
     [[nodiscard]] bool isConnected() const { return m_connected.load(); }
     [[nodiscard]] QString currentBroker() const;
@@ -66,6 +72,7 @@ private:
         std::string payload;
         bool retained = false;
         qint64 sentAtMs = 0;
+        quint64 tag = 0;
     };
 
     void run();

@@ -70,7 +70,8 @@ MqttSource::~MqttSource()
 
 QStringList MqttSource::topicFilters(const QString& site)
 {
-    return {QStringLiteral("vigil/v1/%1/+/obs").arg(site), QStringLiteral("vigil/v1/%1/+/status").arg(site)};
+    return {QStringLiteral("vigil/v1/%1/+/obs").arg(site), QStringLiteral("vigil/v1/%1/+/status").arg(site),
+        QStringLiteral("vigil/v1/%1/events").arg(site)};
 }
 
 void MqttSource::start()

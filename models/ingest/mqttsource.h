@@ -22,7 +22,8 @@ class async_client;
 namespace vigil::ingest {
 
 // Subscribes to the live streams of one site on an MQTT broker (Eclipse Paho C++; ARCHITECTURE.md
-// "Wire contract"): `vigil/v1/<site>/+/obs` and `vigil/v1/<site>/+/status`, QoS 1, persistent
+// "Wire contract"): `vigil/v1/<site>/+/obs` and `vigil/v1/<site>/+/status`, and the site's clinical
+// events from every workstation (`vigil/v1/<site>/events`, our own coming back too), QoS 1, persistent
 // session (clean session off, a stable client id), so a broker queues what arrives while the
 // workstation is away and delivers it on reconnect.
 //

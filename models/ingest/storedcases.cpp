@@ -8,6 +8,20 @@
 
 namespace vigil::ingest {
 
+store::CaseEventRecord StoredCases::record(const clinical::CaseEvent& event)
+{
+    store::CaseEventRecord record;
+    record.uuid = event.id;
+    record.time = event.time;
+    record.kind = clinical::CaseEvent::kindKey(event.kind);
+    record.actor = event.actor;
+    record.role = event.role;
+    record.payload = codec::CaseEventFhir::encode(event);
+    record.origin = event.workstation;
+    record.auditSummary = event.auditSummary();
+    return record;
+}
+
 bool StoredCases::load(store::StoreReader& reader, std::map<QString, clinical::CaseState>& cases, Summary* summary,
     store::StoreError* error)
 {

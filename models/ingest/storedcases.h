@@ -9,6 +9,7 @@
 namespace vigil::store {
 class Cache;
 class StoreReader;
+struct CaseEventRecord;
 struct StoreError;
 } // namespace vigil::store
 
@@ -32,6 +33,9 @@ public:
     // By patient key. Returns false (and *error) when the store could not be read.
     static bool load(store::StoreReader& reader, std::map<QString, clinical::CaseState>& cases,
         Summary* summary = nullptr, store::StoreError* error = nullptr);
+    // An event as the cache keeps it (its payload the FHIR JSON that is also published), for
+    // store::StoreWriter::appendCaseEvent.
+    [[nodiscard]] static store::CaseEventRecord record(const clinical::CaseEvent& event);
     // The same on a reader of its own.
     static bool load(const store::Cache& cache, std::map<QString, clinical::CaseState>& cases,
         Summary* summary = nullptr, store::StoreError* error = nullptr);

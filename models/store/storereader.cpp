@@ -304,6 +304,26 @@ bool StoreReader::hasCaseEvent(const QString& uuid)
     return found;
 }
 
+std::vector<OutboxRow> StoreReader::pendingOutbox(qint64 afterId, int limit)
+{
+    std::vector<OutboxRow> rows;
+    if (Schema::version(*m_db) < 2)
+        return rows;
+    Statement& s = m_db->cached("SELECT id, created_us, topic, payload FROM outbox WHERE published_us IS NULL AND "
+                                "id > ? ORDER BY id LIMIT ?");
+    s.bind(1, afterId).bind(2, static_cast<qint64>(limit));
+    while (s.step() == SQLITE_ROW) {
+        OutboxRow row;
+        row.id = s.int64(0);
+        row.created = s.int64(1);
+        row.topic = s.text(2);
+        row.payload = s.blob(3).toByteArray();
+        rows.push_back(std::move(row));
+    }
+    s.reset();
+    return rows;
+}
+
 StoreReader::TimeRange StoreReader::waveformRange()
 {
     Statement s = m_db->prepare("SELECT min(t_us), max(t_us) FROM wave_chunk");

@@ -6,6 +6,7 @@
 #include "core/patientidentity.h"
 #include "core/vitalsigns.h"
 #include "database.h"
+#include "outboxrow.h"
 #include "patientorigin.h"
 #include "pyramidblock.h"
 #include "storeerror.h"
@@ -97,6 +98,9 @@ public:
     [[nodiscard]] std::vector<CaseEventRecord> caseEvents(qint64 patientId, core::Timestamp from, core::Timestamp to);
     // Whether an event with this uuid is stored.
     [[nodiscard]] bool hasCaseEvent(const QString& uuid);
+
+    // Outbox rows not yet published with id > `afterId`, oldest first, at most `limit`.
+    [[nodiscard]] std::vector<OutboxRow> pendingOutbox(qint64 afterId, int limit);
 
     [[nodiscard]] TimeRange waveformRange();
     [[nodiscard]] TimeRange streamRange(qint64 streamId);

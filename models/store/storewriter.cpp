@@ -212,6 +212,18 @@ quint64 StoreWriter::appendOutbox(const QString& topic, const QByteArray& payloa
     return enqueue(std::move(item));
 }
 
+quint64 StoreWriter::markOutboxPublished(std::span<const qint64> rowIds, core::Timestamp at)
+{
+    if (rowIds.empty())
+        return 0;
+    WriteItem item;
+    item.type = WriteItem::Type::OutboxPublished;
+    item.rowIds.assign(rowIds.begin(), rowIds.end());
+    item.time = at;
+    item.receivedAt = now();
+    return enqueue(std::move(item));
+}
+
 quint64 StoreWriter::appendAnnotation(int patientHandle, const Annotation& annotation)
 {
     WriteItem item;

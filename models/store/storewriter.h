@@ -132,6 +132,9 @@ public:
     // one received from elsewhere. Returns 0 (nothing queued) for a local event without a topic.
     quint64 appendCaseEvent(
         int patientHandle, const CaseEventRecord& event, bool local, const QString& outboxTopic = {});
+    // Outbox rows (OutboxRow::id) a broker acknowledged at `at`: they stop being pending and become
+    // prunable by retention. Rows already marked keep their first time.
+    quint64 markOutboxPublished(std::span<const qint64> rowIds, core::Timestamp at);
 
     // Blocks until `seq` is committed (true) or `timeoutMs` passed / the writer failed (false).
     bool waitCommitted(quint64 seq, int timeoutMs);

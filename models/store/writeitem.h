@@ -30,6 +30,7 @@ struct WriteItem
         Outbox, // text1 = topic, payload
         Annotation, // handle = patient handle; annotation
         CaseEvent, // handle = patient handle; caseEvent, local, text1 = outbox topic (when local)
+        OutboxPublished, // rowIds = outbox rows a broker acknowledged, time = when
     };
 
     Type type = Type::Samples;
@@ -54,6 +55,7 @@ struct WriteItem
     Annotation annotation;
     CaseEventRecord caseEvent;
     bool local = false;
+    std::vector<qint64> rowIds;
 };
 
 } // namespace vigil::store

@@ -215,6 +215,15 @@ StoreError WriterSession::apply(const WriteItem& item)
             return m_db->error(rc, QStringLiteral("queueing an event for publishing"));
         return {};
     }
+    case WriteItem::Type::OutboxPublished: {
+        Statement& update = m_db->cached("UPDATE outbox SET published_us = ? WHERE id = ? AND published_us IS NULL");
+        for (const qint64 id : item.rowIds) {
+            update.bind(1, item.time).bind(2, id);
+            if (const int rc = update.run(); !isOk(rc))
+                return m_db->error(rc, QStringLiteral("marking an event as published"));
+        }
+        return {};
+    }
     }
     return {};
 }

@@ -41,18 +41,10 @@ CaseEvent makeEvent(const QString& patient, CaseEvent::Kind kind, core::Timestam
     return e;
 }
 
+// The record as the window and the router store it.
 store::CaseEventRecord record(const CaseEvent& e)
 {
-    store::CaseEventRecord r;
-    r.uuid = e.id;
-    r.time = e.time;
-    r.kind = CaseEvent::kindKey(e.kind);
-    r.actor = e.actor;
-    r.role = e.role;
-    r.payload = codec::CaseEventFhir::encode(e);
-    r.origin = e.workstation;
-    r.auditSummary = e.auditSummary();
-    return r;
+    return ingest::StoredCases::record(e);
 }
 
 } // namespace
@@ -114,6 +106,24 @@ private Q_SLOTS:
         QCOMPARE(a.events(), fold.events());
         QCOMPARE(a.heads(), QStringList{ack.id});
         QCOMPARE(cases.at(QStringLiteral("b")).size(), 1);
+    }
+
+    // What the window and the router store for an event: its indexed columns, and its FHIR JSON as the
+    // payload (the bytes that are published), which decodes back to the same event.
+    void recordCarriesTheEvent()
+    {
+        const CaseEvent escalate =
+            makeEvent(QStringLiteral("a"), CaseEvent::Kind::Escalate, kT0, QStringLiteral("ws1"), {});
+        const store::CaseEventRecord r = ingest::StoredCases::record(escalate);
+        QCOMPARE(r.uuid, escalate.id);
+        QCOMPARE(r.time, escalate.time);
+        QCOMPARE(r.kind, QStringLiteral("escalate"));
+        QCOMPARE(r.actor, escalate.actor);
+        QCOMPARE(r.role, escalate.role);
+        QCOMPARE(r.origin, QStringLiteral("ws1"));
+        QCOMPARE(r.auditSummary, escalate.auditSummary());
+        QCOMPARE(r.payload, codec::CaseEventFhir::encode(escalate));
+        QCOMPARE(codec::CaseEventFhir::decode(r.payload), std::optional<CaseEvent>(escalate));
     }
 };
 
