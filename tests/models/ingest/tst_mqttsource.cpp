@@ -3,6 +3,7 @@
 // is away, failover to a second broker when the first is killed, and TLS (trusted CA with a client
 // certificate; an untrusted CA and a wrong host name refused).
 
+#include "ingest/mqttingest.h"
 #include "ingest/mqttpublisher.h"
 #include "ingest/mqttsource.h"
 #include "mosquittobroker.h"
@@ -115,6 +116,27 @@ private Q_SLOTS:
         if (!MosquittoBroker::isAvailable())
             QFAIL("mosquitto is not installed (Debian package mosquitto): packaging/dev.sh deps installs it");
         QVERIFY(m_dir.isValid());
+    }
+
+    // The wire contract's topics: a site's observations, statuses and clinical events.
+    void topicsOfTheContract()
+    {
+        QCOMPARE(ingest::MqttSource::topicFilters(QStringLiteral("w1")),
+            (QStringList{QStringLiteral("vigil/v1/w1/+/obs"), QStringLiteral("vigil/v1/w1/+/status"),
+                QStringLiteral("vigil/v1/w1/events")}));
+        const auto events = ingest::MqttIngest::parseTopic(QStringLiteral("vigil/v1/w1/events"));
+        QVERIFY(events);
+        QCOMPARE(events->site, QStringLiteral("w1"));
+        QCOMPARE(events->kind, QStringLiteral("events"));
+        QVERIFY(events->patientKey.isEmpty());
+        const auto obs = ingest::MqttIngest::parseTopic(QStringLiteral("vigil/v1/w1/p-7/obs"));
+        QVERIFY(obs);
+        QCOMPARE(obs->patientKey, QStringLiteral("p-7"));
+        QCOMPARE(obs->kind, QStringLiteral("obs"));
+        QVERIFY(!ingest::MqttIngest::parseTopic(QStringLiteral("vigil/v1/w1/p-7/events")));
+        QVERIFY(!ingest::MqttIngest::parseTopic(QStringLiteral("vigil/v1//events")));
+        QVERIFY(!ingest::MqttIngest::parseTopic(QStringLiteral("vigil/v2/w1/events")));
+        QVERIFY(!ingest::MqttIngest::parseTopic(QStringLiteral("vigil/v1/w1/p-7/vitals")));
     }
 
     void deliversEverythingOnItsTopics()
