@@ -324,6 +324,17 @@ std::vector<OutboxRow> StoreReader::pendingOutbox(qint64 afterId, int limit)
     return rows;
 }
 
+std::map<QString, QString> StoreReader::settings(const QString& prefix)
+{
+    std::map<QString, QString> out;
+    Statement& s = m_db->cached("SELECT key, value FROM setting WHERE substr(key, 1, length(?1)) = ?1");
+    s.bind(1, prefix);
+    while (s.step() == SQLITE_ROW)
+        out.emplace(s.text(0), s.text(1));
+    s.reset();
+    return out;
+}
+
 StoreReader::TimeRange StoreReader::waveformRange()
 {
     Statement s = m_db->prepare("SELECT min(t_us), max(t_us) FROM wave_chunk");

@@ -12,6 +12,7 @@
 #include "storeerror.h"
 #include "streamdescriptor.h"
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -101,6 +102,9 @@ public:
 
     // Outbox rows not yet published with id > `afterId`, oldest first, at most `limit`.
     [[nodiscard]] std::vector<OutboxRow> pendingOutbox(qint64 afterId, int limit);
+
+    // Settings whose key starts with `prefix` (StoreWriter::setSetting), by key.
+    [[nodiscard]] std::map<QString, QString> settings(const QString& prefix);
 
     [[nodiscard]] TimeRange waveformRange();
     [[nodiscard]] TimeRange streamRange(qint64 streamId);

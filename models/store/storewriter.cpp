@@ -224,6 +224,16 @@ quint64 StoreWriter::markOutboxPublished(std::span<const qint64> rowIds, core::T
     return enqueue(std::move(item));
 }
 
+quint64 StoreWriter::setSetting(const QString& key, const QString& value)
+{
+    WriteItem item;
+    item.type = WriteItem::Type::Setting;
+    item.text1 = key;
+    item.text2 = value;
+    item.receivedAt = now();
+    return enqueue(std::move(item));
+}
+
 quint64 StoreWriter::appendAnnotation(int patientHandle, const Annotation& annotation)
 {
     WriteItem item;

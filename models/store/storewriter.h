@@ -135,6 +135,9 @@ public:
     // Outbox rows (OutboxRow::id) a broker acknowledged at `at`: they stop being pending and become
     // prunable by retention. Rows already marked keep their first time.
     quint64 markOutboxPublished(std::span<const qint64> rowIds, core::Timestamp at);
+    // A workstation setting kept in the cache (encrypted), e.g. a patient's alarm limits
+    // ("alarm-limits/<patient key>", JSON); replaces the value under `key`.
+    quint64 setSetting(const QString& key, const QString& value);
 
     // Blocks until `seq` is committed (true) or `timeoutMs` passed / the writer failed (false).
     bool waitCommitted(quint64 seq, int timeoutMs);

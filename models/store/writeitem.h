@@ -31,6 +31,7 @@ struct WriteItem
         Annotation, // handle = patient handle; annotation
         CaseEvent, // handle = patient handle; caseEvent, local, text1 = outbox topic (when local)
         OutboxPublished, // rowIds = outbox rows a broker acknowledged, time = when
+        Setting, // text1 = key, text2 = value
     };
 
     Type type = Type::Samples;

@@ -215,6 +215,15 @@ StoreError WriterSession::apply(const WriteItem& item)
             return m_db->error(rc, QStringLiteral("queueing an event for publishing"));
         return {};
     }
+    case WriteItem::Type::Setting: {
+        // SQLCipher 3.4 is SQLite 3.15: no upsert. Settings are rare, so REPLACE's statement journal
+        // costs nothing that matters here.
+        Statement& upsert = m_db->cached("INSERT OR REPLACE INTO setting(key, value) VALUES (?, ?)");
+        upsert.bind(1, item.text1).bind(2, item.text2);
+        if (const int rc = upsert.run(); !isOk(rc))
+            return m_db->error(rc, QStringLiteral("storing a setting"));
+        return {};
+    }
     case WriteItem::Type::OutboxPublished: {
         Statement& update = m_db->cached("UPDATE outbox SET published_us = ? WHERE id = ? AND published_us IS NULL");
         for (const qint64 id : item.rowIds) {

@@ -268,6 +268,69 @@ private Q_SLOTS:
         QCOMPARE(reader->counts().audit, 5); // the audit log is never pruned
         QVERIFY(store::AuditLog::verify(reader->database()).ok);
     }
+
+    // The outbox as OutboxPublisher reads it: pending rows in id order after a given id, until a
+    // broker's acknowledgement marks them (the first time kept); marking is idempotent.
+    void outboxRowsArePendingUntilMarked()
+    {
+        StoreWriter writer(*m_cache);
+        QVERIFY(writer.start());
+        const int ph = writer.registerPatient(patient(kPatientKey));
+        const CaseEvent e1 = m_b.escalate(1, EscalationLevel::RoutineReview, QStringLiteral("nurse.a"), 0);
+        const CaseEvent e2 = m_b.make(2, Kind::Note, QStringLiteral("nurse.a"), 1, {1});
+        const CaseEvent e3 = m_b.make(3, Kind::Acknowledge, QStringLiteral("nurse.a"), 2, {2});
+        for (const CaseEvent& e : {e1, e2, e3})
+            writer.appendCaseEvent(ph, record(e), true, kTopic);
+        QVERIFY(writer.waitCommitted(writer.appendAudit({}), 10000));
+
+        auto reader = StoreReader::open(*m_cache, nullptr);
+        QVERIFY(reader);
+        std::vector<store::OutboxRow> pending = reader->pendingOutbox(0, 10);
+        QCOMPARE(pending.size(), 3u);
+        QVERIFY(pending[0].id < pending[1].id && pending[1].id < pending[2].id);
+        QCOMPARE(pending[0].topic, kTopic);
+        QCOMPARE(pending[1].payload, record(e2).payload);
+        QCOMPARE(reader->pendingOutbox(pending[0].id, 10).size(), 2u);
+        QCOMPARE(reader->pendingOutbox(0, 1).size(), 1u);
+
+        const std::vector<qint64> first{pending[0].id, pending[2].id};
+        const core::Timestamp t1 = CaseEventBuilder::kT0 + 100;
+        writer.markOutboxPublished(first, t1);
+        const std::vector<qint64> again{pending[0].id};
+        QVERIFY(writer.waitCommitted(writer.markOutboxPublished(again, t1 + 999), 10000));
+        const std::vector<store::OutboxRow> left = reader->pendingOutbox(0, 10);
+        QCOMPARE(left.size(), 1u);
+        QCOMPARE(left[0].id, pending[1].id);
+        QCOMPARE(reader->counts().outboxPending, qint64{1});
+        store::Statement s = reader->database().prepare("SELECT published_us FROM outbox WHERE id = ?");
+        s.bind(1, pending[0].id);
+        QCOMPARE(s.step(), SQLITE_ROW);
+        QCOMPARE(s.int64(0), t1); // the first acknowledgement's time is kept
+        QVERIFY(writer.stop());
+    }
+
+    // Workstation settings (a patient's alarm limits): replaced by key, read by prefix, kept across
+    // reopening the cache.
+    void settingsReplaceAndSurviveReopening()
+    {
+        {
+            StoreWriter writer(*m_cache);
+            QVERIFY(writer.start());
+            writer.setSetting(QStringLiteral("alarm-limits/p1"), QStringLiteral("{\"v\":1}"));
+            writer.setSetting(QStringLiteral("alarm-limits/p2"), QStringLiteral("{\"v\":2}"));
+            writer.setSetting(QStringLiteral("other"), QStringLiteral("x"));
+            writer.setSetting(QStringLiteral("alarm-limits/p1"), QStringLiteral("{\"v\":3}"));
+            QVERIFY(writer.stop());
+        }
+        auto reader = StoreReader::open(*m_cache, nullptr);
+        QVERIFY(reader);
+        const std::map<QString, QString> limits = reader->settings(QStringLiteral("alarm-limits/"));
+        QCOMPARE(limits.size(), 2u);
+        QCOMPARE(limits.at(QStringLiteral("alarm-limits/p1")), QStringLiteral("{\"v\":3}"));
+        QCOMPARE(limits.at(QStringLiteral("alarm-limits/p2")), QStringLiteral("{\"v\":2}"));
+        QCOMPARE(reader->settings(QStringLiteral("oth")).size(), 1u);
+        QCOMPARE(reader->settings(QStringLiteral("none/")).size(), 0u);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestStoreCaseEvents)
