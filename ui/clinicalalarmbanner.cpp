@@ -108,7 +108,7 @@ QString buttonStyle()
 {
     return QStringLiteral(
         "QPushButton { background:#26303b; color:#e6eaef; border:1px solid #4a5563; border-radius:3px;"
-        " padding:4px 12px; font-weight:bold; }"
+        " padding:4px 9px; font-weight:bold; }"
         " QPushButton:hover { background:#313c49; }"
         " QPushButton:focus { border:2px solid #e0e6ee; }"
         " QPushButton:disabled { color:#6b7785; border-color:#323c47; }");
@@ -146,7 +146,7 @@ ClinicalAlarmBanner::ClinicalAlarmBanner(QWidget* parent)
 
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(6, 6, 8, 6);
-    layout->setSpacing(14);
+    layout->setSpacing(10); // five buttons: kept tight
 
     m_indicator = new QWidget(this);
     m_indicator->setObjectName(QStringLiteral("alarmIndicator"));
@@ -193,9 +193,13 @@ ClinicalAlarmBanner::ClinicalAlarmBanner(QWidget* parent)
     m_lockedText = makeLabel(QStringLiteral("alarmLocked"), MonitorPalette::text(), true);
     m_lockedText->setFont(patientFont);
     m_stateLabel = makeLabel(QStringLiteral("alarmSignalState"), MonitorPalette::text(), true);
-    m_stateLabel->setStyleSheet(labelStyle(MonitorPalette::text(), true)
-        + QStringLiteral(" border:1px solid #8a96a3; border-radius:3px; padding:3px 8px;"));
     m_stateLabel->setAccessibleName(tr("Alarm signal state"));
+    m_stateOnly = makeLabel(QStringLiteral("alarmStateOnly"), MonitorPalette::technical(), true);
+    m_stateOnly->setStyleSheet(labelStyle(MonitorPalette::technical(), true) + QStringLiteral(" padding:3px 8px;"));
+    m_stateOnly->setFont(patientFont);
+    m_stateOnly->setAccessibleName(tr("Alarm signal state"));
+    m_stateOnly->hide();
+    layout->addWidget(m_stateOnly, 1);
     layout->addWidget(m_patient);
     layout->addWidget(m_alarmText, 1);
     layout->addWidget(m_lockedText, 1);
@@ -208,12 +212,24 @@ ClinicalAlarmBanner::ClinicalAlarmBanner(QWidget* parent)
         tr("Pause the audio of all alarms for 2 minutes (AUDIO PAUSED)"), this);
     m_open = makeButton(tr("Open patient"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O),
         tr("Open the patient of the alarm shown"), this);
+    // L and R: free in the main window and its menus (Ctrl+L locks; Ctrl+Shift+L does not).
+    m_alarmPause = makeButton(tr("Pause alarms 2 min"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L),
+        tr("Pause all alarm signals, audio and visual, for 2 minutes (ALARM PAUSED); "
+           "alarm conditions are still tracked"),
+        this);
+    m_reset = makeButton(tr("Alarm reset"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
+        tr("ALARM RESET: end held alarms whose condition has gone and acknowledge the others"), this);
     m_acknowledge->setObjectName(QStringLiteral("alarmAcknowledge"));
     m_audioPause->setObjectName(QStringLiteral("alarmAudioPause"));
     m_open->setObjectName(QStringLiteral("alarmOpenPatient"));
+    m_alarmPause->setObjectName(QStringLiteral("alarmPause"));
+    m_reset->setObjectName(QStringLiteral("alarmReset"));
+    // Tab order as laid out: the alarm in view first, then the states that affect every alarm.
     layout->addWidget(m_acknowledge);
-    layout->addWidget(m_audioPause);
     layout->addWidget(m_open);
+    layout->addWidget(m_audioPause);
+    layout->addWidget(m_alarmPause);
+    layout->addWidget(m_reset);
 
     connect(m_acknowledge, &QPushButton::clicked, this, [this] {
         const std::optional<Alarm> top = topAlarm();
@@ -228,6 +244,14 @@ ClinicalAlarmBanner::ClinicalAlarmBanner(QWidget* parent)
         const std::optional<Alarm> top = topAlarm();
         if (top && !top->patientKey.isEmpty() && !m_locked)
             Q_EMIT openPatientRequested(top->patientKey);
+    });
+    connect(m_alarmPause, &QPushButton::clicked, this, [this] {
+        if (!m_alarms.empty() && !m_locked)
+            Q_EMIT alarmPauseRequested();
+    });
+    connect(m_reset, &QPushButton::clicked, this, [this] {
+        if (!m_alarms.empty() && !m_locked)
+            Q_EMIT alarmResetRequested();
     });
 
     m_flashTimer->setTimerType(Qt::PreciseTimer);
@@ -305,12 +329,22 @@ QString ClinicalAlarmBanner::signalStateText() const
     return {};
 }
 
+bool ClinicalAlarmBanner::stateOnly() const
+{
+    return m_alarms.empty() && (m_state == SignalState::AudioOff || m_state == SignalState::AlarmPaused);
+}
+
+bool ClinicalAlarmBanner::isShowingStateOnly() const
+{
+    return !isHidden() && stateOnly();
+}
+
 QString ClinicalAlarmBanner::text() const
 {
     if (isHidden())
         return {};
     QStringList parts;
-    for (const QLabel* label : {m_priority, m_patient, m_alarmText, m_lockedText, m_more, m_stateLabel}) {
+    for (const QLabel* label : {m_stateOnly, m_priority, m_patient, m_alarmText, m_lockedText, m_more, m_stateLabel}) {
         if (!label->isHidden() && !label->text().isEmpty())
             parts << label->text();
     }
@@ -330,13 +364,21 @@ int ClinicalAlarmBanner::flashIntervalMs() const
 void ClinicalAlarmBanner::refresh()
 {
     const std::optional<std::size_t> index = topIndex();
-    setVisible(index.has_value());
+    setVisible(index.has_value() || stateOnly());
     if (!index) {
         m_flashTimer->stop();
-        m_countdownTimer->stop();
         m_flashOn = true;
+        if (stateOnly()) {
+            showStateOnly();
+        } else {
+            m_countdownTimer->stop();
+            m_stateOnly->hide();
+        }
         return;
     }
+    m_stateOnly->clear();
+    m_stateOnly->hide();
+    m_indicator->show();
     const Alarm& top = m_alarms[*index];
     const int others = static_cast<int>(m_alarms.size()) - 1;
 
@@ -352,7 +394,7 @@ void ClinicalAlarmBanner::refresh()
         }
         m_lockedText->setText(tr("%1 alarm active \u2014 unlock to see").arg(AlarmPriority::name(top.priority)));
         m_lockedText->show();
-        for (QPushButton* button : {m_acknowledge, m_audioPause, m_open})
+        for (QPushButton* button : {m_acknowledge, m_audioPause, m_open, m_alarmPause, m_reset})
             button->hide();
     } else {
         m_lockedText->clear();
@@ -416,6 +458,11 @@ void ClinicalAlarmBanner::refresh()
         m_audioPause->setEnabled(m_state != SignalState::AudioOff);
         m_open->setVisible(true);
         m_open->setEnabled(!top.patientKey.isEmpty());
+        // Pressed again while ALARM PAUSED, it restarts the 2 minutes (the engine's rule).
+        m_alarmPause->setVisible(true);
+        m_alarmPause->setEnabled(true);
+        m_reset->setVisible(true);
+        m_reset->setEnabled(true);
     }
 
     refreshSignalState();
@@ -438,13 +485,44 @@ void ClinicalAlarmBanner::refresh()
     updateIndicator();
 }
 
+void ClinicalAlarmBanner::showStateOnly()
+{
+    // No alarm and so no patient data: the same while locked.
+    m_indicator->hide();
+    for (QLabel* label : {m_patient, m_alarmText, m_more, m_lockedText, m_stateLabel}) {
+        label->clear();
+        label->setToolTip(QString());
+        label->hide();
+    }
+    for (QPushButton* button : {m_acknowledge, m_audioPause, m_open, m_alarmPause, m_reset})
+        button->hide();
+    m_stateOnly->show();
+    refreshSignalState();
+    setAccessibleDescription(text());
+    update();
+}
+
 void ClinicalAlarmBanner::refreshSignalState()
 {
     const QString state = signalStateText();
     m_stateLabel->setText(state);
     m_stateLabel->setVisible(!state.isEmpty() && !m_alarms.empty());
+    // AUDIO OFF and ALARM PAUSED silence alarms yet to come, not just the one in view: drawn in the
+    // state line's cyan, with a heavier border, so they are not read past next to an acknowledged alarm.
+    const bool silencing = m_state == SignalState::AudioOff || m_state == SignalState::AlarmPaused;
+    QString stateStyle = labelStyle(silencing ? MonitorPalette::technical() : MonitorPalette::text(), true);
+    stateStyle += silencing ? QStringLiteral(" border:2px solid %1; border-radius:3px; padding:2px 8px;")
+                                  .arg(MonitorPalette::technical().name())
+                            : QStringLiteral(" border:1px solid #8a96a3; border-radius:3px; padding:3px 8px;");
+    if (m_stateLabel->styleSheet() != stateStyle)
+        m_stateLabel->setStyleSheet(stateStyle);
+    if (stateOnly()) {
+        m_stateOnly->setText(m_state == SignalState::AudioOff
+                ? tr("%1 \u2014 alarms will not sound").arg(state)
+                : tr("%1 \u2014 new alarms will not sound or flash until then").arg(state));
+    }
     const bool counting = (m_state == SignalState::AudioPaused || m_state == SignalState::AlarmPaused) && m_endsAt > 0;
-    if (counting && !m_alarms.empty()) {
+    if (counting && (!m_alarms.empty() || stateOnly())) {
         if (!m_countdownTimer->isActive())
             m_countdownTimer->start();
     } else {
@@ -491,6 +569,13 @@ void ClinicalAlarmBanner::paintEvent(QPaintEvent* event)
 {
     Q_UNUSED(event)
     QPainter p(this);
+    if (stateOnly()) {
+        // Not an alarm: no indicator, a thin steady border in the state line's colour.
+        p.fillRect(rect(), bannerBackground());
+        p.setPen(QPen(MonitorPalette::technical(), 1.5));
+        p.drawRect(QRectF(rect()).adjusted(0.75, 0.75, -0.75, -0.75));
+        return;
+    }
     const QColor full = colour();
     p.fillRect(rect(), bannerBackground());
     // A steady border in the priority's colour; the indicator alone flashes.

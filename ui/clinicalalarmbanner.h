@@ -34,8 +34,19 @@ namespace vigil::ui {
 // Physiological alarms on a remote workstation are advisory (a secondary alarm system): the banner
 // says so in its tooltip and accessible description.
 //
+// Buttons, each with a shortcut (window-wide, so they work wherever the focus is in the window):
+// Acknowledge Ctrl+Shift+A, Audio pause 2 min (AUDIO PAUSED) Ctrl+Shift+P, Open patient
+// Ctrl+Shift+O, Pause alarms 2 min (ALARM PAUSED) Ctrl+Shift+L, Alarm reset (ALARM RESET)
+// Ctrl+Shift+R. The banner only asks (signals); the caller acts on the AlarmEngine and audits.
+//
 // Locked (the session lock hides patient data): only "<PRIORITY> alarm active — unlock to see" with
-// the marker and shape, no buttons. The banner hides itself while there is no alarm.
+// the marker and shape, no buttons.
+//
+// With no alarm the banner hides itself, except while AUDIO OFF or ALARM PAUSED is in force: a
+// clinician must see that the next alarm will not sound (or flash), so a compact cyan line stays
+// ("AUDIO OFF — alarms will not sound", "ALARM PAUSED 1:45 — new alarms will not sound or flash until
+// then"), with no indicator and no buttons.
+// AUDIO PAUSED with no alarm ends with the alarms it paused, as far as the banner is concerned.
 class ClinicalAlarmBanner final : public QFrame
 {
     Q_OBJECT
@@ -64,6 +75,8 @@ public:
     // Everything the banner shows, one line ("HIGH *** — TEST, Alpha — SpO₂ low: ... — +1 more alarm");
     // empty when hidden.
     [[nodiscard]] QString text() const;
+    // Showing only the signal state (no alarm, but AUDIO OFF or ALARM PAUSED).
+    [[nodiscard]] bool isShowingStateOnly() const;
 
     // The visual signal: flashing (the timer runs) or steady; its period in ms (0: steady); whether
     // it is in its "on" (full colour) phase now.
@@ -76,6 +89,10 @@ Q_SIGNALS:
     void acknowledgeRequested(const QString& alarmId);
     // The user asked for AUDIO PAUSED (AlarmEngine::pauseAudio(), 120 s).
     void audioPauseRequested();
+    // The user asked for ALARM PAUSED (AlarmEngine::pauseAlarms(), 120 s).
+    void alarmPauseRequested();
+    // The user asked for ALARM RESET (AlarmEngine::reset()).
+    void alarmResetRequested();
     // The user asked to open the patient of the alarm in view.
     void openPatientRequested(const QString& patientKey);
     // The flashing visual signal toggled (on: full colour): other views can flash in step with it.
@@ -87,6 +104,8 @@ protected:
 private:
     void refresh();
     void refreshSignalState();
+    void showStateOnly();
+    [[nodiscard]] bool stateOnly() const; // no alarm, but a signal state the user must see
     void onFlashTimeout();
     void updateIndicator();
     [[nodiscard]] QColor colour() const;
@@ -109,9 +128,12 @@ private:
     QLabel* m_more = nullptr;
     QLabel* m_lockedText = nullptr;
     QLabel* m_stateLabel = nullptr;
+    QLabel* m_stateOnly = nullptr; // the compact line with no alarm
     QPushButton* m_acknowledge = nullptr;
     QPushButton* m_audioPause = nullptr;
     QPushButton* m_open = nullptr;
+    QPushButton* m_alarmPause = nullptr;
+    QPushButton* m_reset = nullptr;
     QTimer* m_flashTimer = nullptr;
     QTimer* m_countdownTimer = nullptr;
 };

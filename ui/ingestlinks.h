@@ -4,6 +4,7 @@ namespace vigil::ingest {
 class IngestRouter;
 class MllpListener;
 class MqttSource;
+class OutboxPublisher;
 } // namespace vigil::ingest
 namespace vigil::store {
 class Cache;
@@ -20,6 +21,9 @@ struct IngestLinks
     ingest::MqttSource* mqtt = nullptr; // connection state (stateChanged, from its own thread)
     ingest::MllpListener* mllp = nullptr; // port and statistics
     const store::Cache* cache = nullptr; // the quarantine, read on a connection of the GUI thread
+    // Publishes this workstation's case events (poked after each one). The router's case-event
+    // observer (events from other workstations) is set by the window while linked.
+    ingest::OutboxPublisher* outbox = nullptr;
 
     [[nodiscard]] bool hasSources() const { return mqtt != nullptr || mllp != nullptr; }
 };

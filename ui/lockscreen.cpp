@@ -1,10 +1,8 @@
 #include "lockscreen.h"
 
-#include "backgroundtask.h"
-#include "crypto/keyfile.h"
-#include "crypto/securebytes.h"
 #include "logging.h"
 #include "monitorpalette.h"
+#include "passphrasecheck.h"
 
 #include <QFrame>
 #include <QHBoxLayout>
@@ -17,46 +15,6 @@
 #include <QVBoxLayout>
 
 namespace vigil::ui {
-
-namespace {
-
-enum class Verdict {
-    Ok,
-    Wrong,
-    Problem
-};
-
-struct CheckResult
-{
-    Verdict verdict = Verdict::Problem;
-    QString message;
-};
-
-// Loads the key file and unwraps the data key with `passphrase`; the key itself is wiped at once:
-// proving the passphrase is all that is needed.
-CheckResult checkPassphrase(const QString& keyFilePath, const crypto::SecureBytes& passphrase)
-{
-    CheckResult result;
-    std::optional<crypto::KeyFile> keyFile = crypto::KeyFile::load(keyFilePath, &result.message);
-    if (!keyFile)
-        return result;
-    crypto::SecureBytes key;
-    switch (keyFile->unwrap(passphrase, key, &result.message)) {
-    case crypto::KeyFile::UnwrapResult::Ok:
-        result.verdict = Verdict::Ok;
-        break;
-    case crypto::KeyFile::UnwrapResult::WrongPassphrase:
-        result.verdict = Verdict::Wrong;
-        break;
-    case crypto::KeyFile::UnwrapResult::Error:
-        result.verdict = Verdict::Problem;
-        break;
-    }
-    key.clear();
-    return result;
-}
-
-} // namespace
 
 LockScreen::LockScreen(QWidget* parent)
     : QWidget(parent)
@@ -198,37 +156,30 @@ void LockScreen::onUnlockClicked()
     }
     if (m_passphrase->text().isEmpty())
         return;
-    auto passphrase = std::make_shared<crypto::SecureBytes>(crypto::SecureBytes::fromUtf8(m_passphrase->text()));
+    const QString passphrase = m_passphrase->text();
     m_passphrase->clear();
     m_error->hide();
     setBusy(true);
-    runInBackground(
-        this,
-        [path = m_keyFilePath, passphrase] {
-            CheckResult result = checkPassphrase(path, *passphrase);
-            passphrase->clear();
-            return result;
-        },
-        [this](const CheckResult& result) {
-            setBusy(false);
-            switch (result.verdict) {
-            case Verdict::Ok:
-                Q_EMIT attemptFinished();
-                Q_EMIT unlocked();
-                return;
-            case Verdict::Wrong:
-                m_error->setText(tr("The passphrase is not correct. Check it (and Caps Lock) and try again."));
-                break;
-            case Verdict::Problem:
-                qCWarning(lcUi) << "lock screen: the key file could not be used:" << result.message;
-                m_error->setText(tr("The passphrase could not be checked: %1").arg(result.message));
-                break;
-            }
-            m_error->show();
-            m_passphrase->setFocus();
-            Q_EMIT unlockRefused();
+    PassphraseCheck::start(this, m_keyFilePath, passphrase, [this](const PassphraseCheck& result) {
+        setBusy(false);
+        switch (result.verdict) {
+        case PassphraseCheck::Verdict::Ok:
             Q_EMIT attemptFinished();
-        });
+            Q_EMIT unlocked();
+            return;
+        case PassphraseCheck::Verdict::Wrong:
+            m_error->setText(tr("The passphrase is not correct. Check it (and Caps Lock) and try again."));
+            break;
+        case PassphraseCheck::Verdict::Problem:
+            qCWarning(lcUi) << "lock screen: the key file could not be used:" << result.message;
+            m_error->setText(tr("The passphrase could not be checked: %1").arg(result.message));
+            break;
+        }
+        m_error->show();
+        m_passphrase->setFocus();
+        Q_EMIT unlockRefused();
+        Q_EMIT attemptFinished();
+    });
 }
 
 } // namespace vigil::ui

@@ -1,13 +1,17 @@
 #include "mainwindow.h"
 
+#include "alarmlimitsdialog.h"
 #include "alarmtone.h"
 #include "clinicalalarmbanner.h"
-#include "codec/caseeventfhir.h"
 #include "escalationdialog.h"
 #include "glselftest.h"
 #include "glwaveformview.h"
 #include "importdialog.h"
 #include "inactivitywatcher.h"
+#include "ingest/ingestrouter.h"
+#include "ingest/outboxpublisher.h"
+#include "ingest/storedalarmlimits.h"
+#include "ingest/storedcases.h"
 #include "ingestdiagnosticsdialog.h"
 #include "ingeststatus.h"
 #include "itemmodels/patientlistmodel.h"
@@ -17,6 +21,7 @@
 #include "lockscreen.h"
 #include "monitorpalette.h"
 #include "patientdetailview.h"
+#include "reauthdialog.h"
 #include "rendererfactory.h"
 #include "store/storewriter.h"
 #include "technicalalarmbanner.h"
@@ -202,6 +207,8 @@ MainWindow::MainWindow(live::LiveHub& hub, std::optional<WaveformRenderer::Kind>
         audit(QStringLiteral("alarm.audio-paused"), QStringLiteral("120 s"));
         updateClinical();
     });
+    connect(m_alarmBanner, &ClinicalAlarmBanner::alarmPauseRequested, this, &MainWindow::pauseAlarms);
+    connect(m_alarmBanner, &ClinicalAlarmBanner::alarmResetRequested, this, &MainWindow::resetAlarms);
     connect(m_alarmBanner, &ClinicalAlarmBanner::openPatientRequested, this, [this](const QString& key) {
         const int index = m_hub.indexOf(key);
         if (index >= 0)
@@ -234,6 +241,10 @@ MainWindow::MainWindow(live::LiveHub& hub, std::optional<WaveformRenderer::Kind>
     m_mllpStatus->setObjectName(QStringLiteral("mllpStatus"));
     statusBar()->addWidget(m_mllpStatus);
     m_mllpStatus->hide();
+    m_outboxStatus = new QLabel(this);
+    m_outboxStatus->setObjectName(QStringLiteral("outboxStatus"));
+    statusBar()->addWidget(m_outboxStatus);
+    m_outboxStatus->hide();
     statusBar()->addWidget(m_rendererLabel, 1);
     statusBar()->addPermanentWidget(m_gainLabel);
     m_importStatus = new QLabel(tr("Importing files (File > Import shows progress)"), this);
@@ -320,6 +331,21 @@ void MainWindow::buildMenus()
         m_ward->alarms().pauseAudio(core::nowUtc());
         audit(QStringLiteral("alarm.audio-paused"), QStringLiteral("120 s"));
     });
+    clinical->addAction(tr("Pause all alar&ms (2 minutes)"), this, &MainWindow::pauseAlarms);
+    clinical->addAction(tr("Alarm &reset"), this, &MainWindow::resetAlarms);
+    m_audioOffAction = clinical->addAction(tr("Alarm audio o&ff\u2026"), this, [this] {
+        if (m_ward->alarms().signalState(core::nowUtc()) == clinical::AlarmEngine::SignalState::AudioOff)
+            setAlarmAudioOff(false);
+        else
+            requestAlarmAudioOff();
+    });
+    m_audioOffAction->setObjectName(QStringLiteral("audioOffAction"));
+    QAction* limits = clinical->addAction(tr("Alarm &limits for the patient\u2026"), this, [this] {
+        const int patient = m_worklistDock->currentPatient();
+        editAlarmLimits(patient >= 0 ? patient : m_scene->tile(m_scene->currentTile()).patient);
+    });
+    limits->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    m_unlockedOnly << limits << m_audioOffAction;
     QAction* escalate = clinical->addAction(tr("&Escalate or act on the case\u2026"), this, [this] {
         const int patient = m_worklistDock->currentPatient();
         openCase(patient >= 0 ? patient : m_scene->tile(m_scene->currentTile()).patient);
@@ -552,6 +578,8 @@ void MainWindow::openPatient(int patient)
         m_scene->displaySettings(), this);
     m_detail->setAttribute(Qt::WA_DeleteOnClose);
     m_detail->setWard(m_ward.get());
+    if (patient < m_ward->patientCount())
+        m_detail->setCase(caseState(patient), QSysInfo::machineHostName());
     m_detail->show();
 }
 
@@ -577,6 +605,7 @@ void MainWindow::setCache(store::StoreWriter* writer, const QString& keyFilePath
     }
     m_writer = writer;
     m_lockScreen->setKeyFilePath(keyFilePath);
+    m_keyFilePath = keyFilePath;
     if (m_writer) {
         pollStore();
         m_storeTimer->start();
@@ -621,6 +650,8 @@ void MainWindow::updateClinical()
     const auto& engine = m_ward->alarms();
     m_alarmBanner->setAlarms(engine.alarms(), engine.signalState(now), engine.signalStateEndsAt(), now);
     m_tone->setLevel(engine.audibleLevel(now));
+    const bool audioOff = engine.signalState(now) == clinical::AlarmEngine::SignalState::AudioOff;
+    m_audioOffAction->setText(audioOff ? tr("Alarm audio back o&n") : tr("Alarm audio o&ff\u2026"));
     if (m_detail)
         m_detail->refreshClinical();
 }
@@ -674,6 +705,92 @@ void MainWindow::applyObservations(int patient, const ObservationDialog::Observa
     updateClinical();
 }
 
+void MainWindow::pauseAlarms()
+{
+    m_ward->alarms().pauseAlarms(core::nowUtc());
+    audit(QStringLiteral("alarm.paused"), QStringLiteral("%1 s").arg(m_ward->alarms().config().alarmPauseSeconds));
+    updateClinical();
+}
+
+void MainWindow::resetAlarms()
+{
+    const auto changes = m_ward->alarms().reset(osUserName(), core::nowUtc());
+    int ended = 0;
+    for (const auto& change : changes)
+        ended += change.kind == clinical::AlarmEngine::Change::Kind::Ended ? 1 : 0;
+    audit(QStringLiteral("alarm.reset"),
+        QStringLiteral("%1 ended, %2 acknowledged").arg(ended).arg(changes.size() - ended));
+    updateClinical();
+}
+
+void MainWindow::requestAlarmAudioOff()
+{
+    if (m_locked)
+        return;
+    // IEC 60601-1-8: switching every alarm sound off needs authority, so the clinician proves who
+    // they are again (the cache passphrase; in the demo, typed words).
+    auto* dialog = new ReauthDialog(m_keyFilePath, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ReauthDialog::refused, this,
+        [this] { audit(QStringLiteral("alarm.audio-off-refused"), QStringLiteral("re-authentication failed")); });
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        if (dialog->isVerified())
+            setAlarmAudioOff(true, dialog->verifiedByPassphrase());
+    });
+    m_reauth = dialog;
+    dialog->open();
+}
+
+bool MainWindow::setAlarmAudioOff(bool off, bool byPassphrase)
+{
+    if (!m_ward->alarms().setAudioOff(off, off, core::nowUtc()))
+        return false;
+    audit(off ? QStringLiteral("alarm.audio-off") : QStringLiteral("alarm.audio-on"),
+        off ? (byPassphrase ? QStringLiteral("re-authenticated with the passphrase")
+                            : QStringLiteral("confirmed (no passphrase on this cache)"))
+            : QString());
+    updateClinical();
+    return true;
+}
+
+void MainWindow::editAlarmLimits(int patient)
+{
+    if (m_locked || patient < 0 || patient >= m_ward->patientCount())
+        return;
+    const QString key = m_ward->patient(patient).key;
+    auto* dialog =
+        new AlarmLimitsDialog(m_ward->alarms().limits(key), m_hub.feed(patient).identity().displayName(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this,
+        [this, patient, dialog] { setAlarmLimits(patient, dialog->limits(), dialog->reason()); });
+    m_limitsDialog = dialog;
+    dialog->open();
+}
+
+bool MainWindow::setAlarmLimits(int patient, const clinical::AlarmLimits& limits, const QString& reason)
+{
+    if (patient < 0 || patient >= m_ward->patientCount() || !limits.problems().isEmpty() || reason.trimmed().isEmpty())
+        return false;
+    const QString key = m_ward->patient(patient).key;
+    const clinical::AlarmLimits before = m_ward->alarms().limits(key);
+    m_ward->alarms().setLimits(key, limits);
+    // Kept in the cache (encrypted) so a restart never silently returns to the defaults; the reason
+    // is free text: to the audit log (encrypted), never to the log output.
+    if (m_writer)
+        ingest::StoredAlarmLimits::save(*m_writer, key, limits);
+    audit(QStringLiteral("alarm.limits"),
+        key + QStringLiteral(": ") + clinical::AlarmLimits::describeChanges(before, limits)
+            + QStringLiteral("; reason: ") + reason.trimmed());
+    updateClinical();
+    return true;
+}
+
+void MainWindow::restoreAlarmLimits(const std::map<QString, clinical::AlarmLimits>& limits)
+{
+    for (const auto& [key, patientLimits] : limits)
+        m_ward->alarms().setLimits(key, patientLimits);
+}
+
 void MainWindow::acknowledgeAlarms(int patient)
 {
     if (m_locked || patient < 0 || patient >= m_ward->patientCount())
@@ -695,6 +812,36 @@ void MainWindow::restoreCases(const std::map<QString, clinical::CaseState>& case
         it->second.merge(state.events());
     }
     m_worklist->refresh(core::nowUtc());
+}
+
+bool MainWindow::mergeCaseEvent(const clinical::CaseEvent& event)
+{
+    auto it = m_cases.try_emplace(event.patientKey, event.patientKey).first;
+    const clinical::CaseState before = it->second;
+    if (it->second.add(event) != clinical::CaseState::AddResult::Added)
+        return false;
+    const clinical::CaseState::Changes changes = it->second.changesSince(before);
+    // Said in the status bar without the patient's name (the worklist row shows who); a level
+    // raised elsewhere is what a clinician here must not miss.
+    if (!m_locked && event.workstation != QSysInfo::machineHostName()) {
+        const QString what = changes.levelRaised()
+            ? tr("Another workstation escalated a case to %1.").arg(clinical::escalationLevelName(changes.levelAfter))
+            : tr("A case was updated on another workstation (%1).").arg(clinical::CaseEvent::kindName(event.kind));
+        statusBar()->showMessage(what, 15'000);
+    }
+    // An open case dialog keeps the case as it was opened: its event names the heads its author saw,
+    // so it can never lower a level raised meanwhile (CaseState).
+    showCaseInDetail(event.patientKey);
+    m_worklist->refresh(core::nowUtc());
+    return true;
+}
+
+void MainWindow::showCaseInDetail(const QString& patientKey)
+{
+    if (!m_detail || m_detail->patient() < 0 || m_detail->patient() >= m_ward->patientCount()
+        || m_ward->patient(m_detail->patient()).key != patientKey)
+        return;
+    m_detail->setCase(caseState(m_detail->patient()), QSysInfo::machineHostName());
 }
 
 clinical::CaseState MainWindow::caseState(int patient) const
@@ -750,21 +897,16 @@ bool MainWindow::recordCaseEvent(int patient, const clinical::CaseEvent& event)
     if (added != clinical::CaseState::AddResult::Added)
         return false;
     if (m_writer) {
-        store::CaseEventRecord record;
-        record.uuid = event.id;
-        record.time = event.time;
-        record.kind = clinical::CaseEvent::kindKey(event.kind);
-        record.actor = event.actor;
-        record.role = event.role;
-        record.payload = codec::CaseEventFhir::encode(event);
-        record.origin = event.workstation;
-        record.auditSummary = event.auditSummary();
         const int handle = m_writer->registerPatient(m_hub.feed(patient).identity());
-        m_writer->appendCaseEvent(handle, record, true, QStringLiteral("vigil/v1/%1/events").arg(m_site));
+        m_writer->appendCaseEvent(
+            handle, ingest::StoredCases::record(event), true, QStringLiteral("vigil/v1/%1/events").arg(m_site));
+        if (m_links.outbox)
+            m_links.outbox->poke();
     }
     // Acting on the case acknowledges the patient's alarms only when the action says so.
     if (event.kind == clinical::CaseEvent::Kind::Acknowledge)
         acknowledgeAlarms(patient);
+    showCaseInDetail(key);
     m_worklist->refresh(core::nowUtc());
     return true;
 }
@@ -910,12 +1052,32 @@ void MainWindow::pollStore()
     const QString alarm = m_technicalAlarm->showStats(m_writer->stats());
     m_storeStatus->setText(alarm.isEmpty() ? tr("Cache: saving") : alarm);
     m_storeStatus->setStyleSheet(alarm.isEmpty() ? QString() : technicalStyle());
+    // Case actions not yet acknowledged by a broker: kept in the cache and sent when the link
+    // returns, but other workstations do not know of them yet.
+    const int unsent = m_links.outbox ? static_cast<int>(m_links.outbox->inFlight()) : 0;
+    const QString outbox = unsent == 0 ? QString()
+        : m_links.outbox->isConnected()
+        ? tr("Sending %n case action(s)", nullptr, unsent)
+        : tr("%n case action(s) not yet sent to other workstations (no link)", nullptr, unsent);
+    m_outboxStatus->setText(outbox);
+    m_outboxStatus->setVisible(!outbox.isEmpty());
 }
 
 void MainWindow::setIngest(const IngestLinks& links)
 {
     // The dialog reads the parts being replaced: it goes now, not at the next event loop turn.
     delete m_diagnostics.data();
+    if (m_links.router && m_links.router != links.router)
+        m_links.router->setCaseEventObserver({}); // waits for a call in progress
+    m_links = links;
+    if (links.router) {
+        // On the source's thread: queued to this window. setIngest({}) (before the window goes)
+        // clears the observer, so no call can outlive it.
+        links.router->setCaseEventObserver([this](const clinical::CaseEvent& event) {
+            QMetaObject::invokeMethod(
+                this, [this, event] { mergeCaseEvent(event); }, Qt::QueuedConnection);
+        });
+    }
     m_ingestStatus->setLinks(links);
 }
 

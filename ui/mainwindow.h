@@ -1,5 +1,6 @@
 #pragma once
 
+#include "clinical/alarmlimits.h"
 #include "clinical/casestate.h"
 #include "displaysettings.h"
 #include "ingestlinks.h"
@@ -87,6 +88,8 @@ public:
     [[nodiscard]] static WaveformRenderer::Kind automaticRenderer(QString* why);
     void setDisplaySettings(const DisplaySettings& settings);
     void openPatient(int patient);
+    // The open patient detail view, if it shows this patient, gets the case as it stands.
+    void showCaseInDetail(const QString& patientKey);
     // Advances the scene and draws one frame now (tests and benchmarks drive frames themselves).
     void renderFrame();
 
@@ -130,6 +133,21 @@ public:
     void recordObservations(int patient);
     void applyObservations(int patient, const ObservationDialog::Observations& entry);
     void acknowledgeAlarms(int patient);
+    // Alarm signal states for the whole ward (IEC 60601-1-8), each audited: ALARM PAUSED (2 min),
+    // ALARM RESET, AUDIO OFF (only after re-authentication: requestAlarmAudioOff() asks for it;
+    // setAlarmAudioOff(true) is what a verified request does) and audio on again.
+    void pauseAlarms();
+    void resetAlarms();
+    void requestAlarmAudioOff();
+    bool setAlarmAudioOff(bool off, bool byPassphrase = false);
+    // A patient's alarm programme and limits (AlarmLimitsDialog): applied, kept in the cache
+    // ("alarm-limits/<key>") and audited with what changed and the clinician's reason.
+    void editAlarmLimits(int patient);
+    bool setAlarmLimits(int patient, const clinical::AlarmLimits& limits, const QString& reason);
+    // Limits read back from the cache at start.
+    void restoreAlarmLimits(const std::map<QString, clinical::AlarmLimits>& limits);
+    [[nodiscard]] QDialog* alarmLimitsDialog() const { return m_limitsDialog; }
+    [[nodiscard]] QDialog* reauthDialog() const { return m_reauth; }
     // The case of the patient (escalation workflow): openCase() shows EscalationDialog; recordCaseEvent()
     // adds an event to the case, stores it with its audit row and queues it in the outbox to publish
     // on vigil/v1/<site>/events. caseState() is the case as it stands (empty when none).
@@ -139,6 +157,9 @@ public:
     [[nodiscard]] EscalationDialog* caseDialog() const;
     // Cases read back from the cache at start (ingest::StoredCases), merged into what the window holds.
     void restoreCases(const std::map<QString, clinical::CaseState>& cases);
+    // An event of a case from another workstation (or our own back from the broker; the router has
+    // stored it): merged into the patient's case (a repeat changes nothing). Returns whether it was new.
+    bool mergeCaseEvent(const clinical::CaseEvent& event);
     // The site in the MQTT topics (vigil/v1/<site>/...), for the events this workstation publishes.
     void setSite(const QString& site) { m_site = site; }
 
@@ -224,6 +245,12 @@ private:
     ClinicalAlarmBanner* m_alarmBanner = nullptr;
     AlarmTone* m_tone = nullptr;
     QString m_site = QStringLiteral("demo");
+    IngestLinks m_links;
+    QString m_keyFilePath;
+    QAction* m_audioOffAction = nullptr;
+    QPointer<QDialog> m_limitsDialog;
+    QPointer<QDialog> m_reauth;
+    QLabel* m_outboxStatus = nullptr;
     QList<QAction*> m_unlockedOnly; // actions that would show patient data: disabled while locked
     store::StoreWriter* m_writer = nullptr;
     bool m_locked = false;

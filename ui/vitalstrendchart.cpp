@@ -28,6 +28,7 @@ VitalsTrendChart::VitalsTrendChart(const live::PatientFeed& feed, QWidget* paren
     m_time = new QDateTimeAxis;
     m_time->setFormat(QStringLiteral("HH:mm"));
     m_time->setTitleText(tr("Time (UTC)"));
+    m_time->setTickCount(7); // as News2TrendChart, so that stacked charts share their grid lines
     chart->addAxis(m_time, Qt::AlignBottom);
     auto* left = new QValueAxis;
     left->setRange(0, 200);
@@ -80,12 +81,31 @@ void VitalsTrendChart::refresh()
         }
         m_series[static_cast<std::size_t>(k)]->replace(list);
     }
-    if (first <= last) {
+    m_dataRange.reset();
+    if (first <= last)
+        m_dataRange = std::pair{first, last};
+    if (first <= last && !m_rangeSetByOwner) {
         // At least ten minutes wide so a new patient's few points are not stretched edge to edge.
         const qint64 span = std::max<qint64>(last - first, 10 * 60 * 1000);
         m_time->setRange(QDateTime::fromMSecsSinceEpoch(last - span, QTimeZone::utc()),
             QDateTime::fromMSecsSinceEpoch(last, QTimeZone::utc()));
     }
+}
+
+void VitalsTrendChart::setTimeRange(const QDateTime& from, const QDateTime& to)
+{
+    m_rangeSetByOwner = true;
+    m_time->setRange(from, to);
+}
+
+QDateTime VitalsTrendChart::timeFrom() const
+{
+    return m_time->min();
+}
+
+QDateTime VitalsTrendChart::timeTo() const
+{
+    return m_time->max();
 }
 
 int VitalsTrendChart::pointCount(VitalKind kind) const

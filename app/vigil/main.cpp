@@ -8,7 +8,9 @@
 #include "ingest/ingestrouter.h"
 #include "ingest/mllplistener.h"
 #include "ingest/mqttingest.h"
+#include "ingest/outboxpublisher.h"
 #include "ingest/simulatorsource.h"
+#include "ingest/storedalarmlimits.h"
 #include "ingest/storedcases.h"
 #include "ingest/storehistory.h"
 #include "ingest/storerecorder.h"
@@ -17,6 +19,7 @@
 #include "live/wardmonitor.h"
 #include "mainwindow.h"
 #include "store/cache.h"
+#include "store/storereader.h"
 #include "store/storewriter.h"
 #include "unlockdialog.h"
 
@@ -205,6 +208,7 @@ int main(int argc, char** argv)
     // are not in the cache yet get a tile when their first message arrives.
     std::unique_ptr<ingest::IngestRouter> router;
     std::unique_ptr<ingest::MqttIngest> mqtt;
+    std::unique_ptr<ingest::OutboxPublisher> outbox;
     std::unique_ptr<ingest::MllpListener> mllp;
     if (options->hasLiveTransport()) {
         router = std::make_unique<ingest::IngestRouter>(&hub, &writer);
@@ -212,8 +216,17 @@ int main(int argc, char** argv)
             QStringLiteral("live ingest: %1 broker(s)%2")
                 .arg(options->brokers.size())
                 .arg(options->mllpPort >= 0 ? QStringLiteral(", MLLP") : QString())});
-        if (!options->brokers.isEmpty())
-            mqtt = std::make_unique<ingest::MqttIngest>(mqttConfig(*options), *router);
+        if (!options->brokers.isEmpty()) {
+            const ingest::MqttSource::Config config = mqttConfig(*options);
+            mqtt = std::make_unique<ingest::MqttIngest>(config, *router);
+            // This workstation's case events, from the cache's outbox to the same brokers (a client
+            // id of its own: the subscriber's persistent session must not be taken over).
+            ingest::OutboxPublisher::Config outboxConfig;
+            outboxConfig.publisher.connection = config.connection;
+            if (!outboxConfig.publisher.connection.clientId.isEmpty())
+                outboxConfig.publisher.connection.clientId += QStringLiteral("-events");
+            outbox = std::make_unique<ingest::OutboxPublisher>(*cache, writer, outboxConfig);
+        }
         if (options->mllpPort >= 0) {
             mllp = std::make_unique<ingest::MllpListener>(*router);
             QString why;
@@ -239,7 +252,7 @@ int main(int argc, char** argv)
     window.setCache(&writer, keyFilePath);
     window.setAutoLockInterval(options->lockAfterMinutes * 60 * 1000);
     window.setLiveSourceConnected(options->demo || options->hasLiveTransport());
-    window.setIngest({router.get(), mqtt ? &mqtt->source() : nullptr, mllp.get(), cache.get()});
+    window.setIngest({router.get(), mqtt ? &mqtt->source() : nullptr, mllp.get(), cache.get(), outbox.get()});
     window.setSite(options->site);
     // Cases (escalations, notes, reviews) as the cache holds them: a restart loses none.
     {
@@ -253,6 +266,9 @@ int main(int argc, char** argv)
         if (casesRead.undecodable > 0)
             qWarning("vigil: %d stored case event(s) could not be read back", casesRead.undecodable);
     }
+    // Per-patient alarm limits a clinician set: a restart must not return to the defaults.
+    if (store::StoreError limitsError; auto reader = store::StoreReader::open(*cache, &limitsError))
+        window.restoreAlarmLimits(ingest::StoredAlarmLimits::load(*reader));
     if (options->demo) {
         // The demonstration ward: two caseloads, and the observations only a clinician can record
         // (consciousness, air or oxygen) entered once at start so NEWS2 is complete, as a nurse's
@@ -274,6 +290,8 @@ int main(int argc, char** argv)
     // Started once the window watches it: its first state change already reaches the status bar.
     if (mqtt)
         mqtt->source().start();
+    if (store::StoreError outboxError; outbox && !outbox->start(&outboxError))
+        qWarning("vigil: case events cannot be published: %s", qPrintable(outboxError.message));
 
     int exitCode = 0;
     if (options->quitAfterMs >= 0) {
@@ -296,6 +314,8 @@ int main(int argc, char** argv)
     // flagged and its thread waited for; then the writer commits what is queued and closes, before
     // the cache (and the demo's folder) go.
     window.setIngest({});
+    if (outbox && !outbox->stop())
+        qInfo("vigil: some case events are still to be published; they are sent at the next start");
     if (mqtt)
         mqtt->source().stop();
     if (mllp)

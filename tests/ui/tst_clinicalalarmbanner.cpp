@@ -1,8 +1,10 @@
 // The ward's clinical-alarm banner (IEC 60601-1-8 conventions, CLINICAL.md): the top alarm as
 // priority word, marker and shape (never colour alone), the patient's name, the alarm and the count
 // of the others; the visual signal flashing at the priority's rate (steady for LOW, acknowledged and
-// ALARM PAUSED); the signal state in words; the buttons and their shortcuts; no patient data while
-// locked; hidden when there is no alarm. Saves tst_clinicalalarmbanner.png (several states).
+// ALARM PAUSED); the signal state in words, also beside an acknowledged alarm; the buttons and their
+// shortcuts (Acknowledge, Audio pause, Open patient, Pause alarms, Alarm reset); no patient data
+// while locked; hidden when there is no alarm, except for a compact line while AUDIO OFF or ALARM
+// PAUSED is in force. Saves tst_clinicalalarmbanner.png (several states).
 
 #include "clinicalalarmbanner.h"
 
@@ -333,7 +335,7 @@ private Q_SLOTS:
         QVERIFY(banner.isFlashing());
         QCOMPARE(banner.signalStateText(), QStringLiteral("AUDIO PAUSED 1:40"));
         // No action on an alarm the user cannot see.
-        for (const char* name : {"alarmAcknowledge", "alarmAudioPause", "alarmOpenPatient"})
+        for (const char* name : {"alarmAcknowledge", "alarmAudioPause", "alarmOpenPatient", "alarmPause", "alarmReset"})
             QVERIFY(!button(banner, name)->isVisible());
         QSignalSpy acknowledge(&banner, &ui::ClinicalAlarmBanner::acknowledgeRequested);
         button(banner, "alarmAcknowledge")->click();
@@ -398,6 +400,151 @@ private Q_SLOTS:
         QCOMPARE(open.count(), 2);
     }
 
+    void pauseAlarmsAndReset()
+    {
+        QWidget window;
+        auto* layout = new QVBoxLayout(&window);
+        auto* banner = new ui::ClinicalAlarmBanner(&window);
+        layout->addWidget(banner);
+        layout->addStretch();
+        banner->setNameProvider(&nameOf);
+        Alarm latched = highSpo2();
+        latched.latched = true;
+        latched.conditionPresent = false;
+        banner->setAlarms({latched, mediumHeartRate()}, SignalState::Normal, 0, kNow);
+        window.resize(1400, 120);
+        window.show();
+        QApplication::setActiveWindow(&window);
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+
+        QPushButton* pause = button(*banner, "alarmPause");
+        QPushButton* reset = button(*banner, "alarmReset");
+        QVERIFY(pause && reset);
+        QCOMPARE(pause->text(), QStringLiteral("Pause alarms 2 min"));
+        QCOMPARE(reset->text(), QStringLiteral("Alarm reset"));
+        QCOMPARE(pause->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+        QCOMPARE(reset->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+        QVERIFY(pause->isVisible() && pause->isEnabled());
+        QVERIFY(reset->isVisible() && reset->isEnabled());
+        QCOMPARE(pause->focusPolicy() & Qt::TabFocus, Qt::TabFocus); // reachable with Tab
+        QVERIFY(pause->toolTip().contains(QStringLiteral("ALARM PAUSED")));
+        QVERIFY(reset->toolTip().contains(QStringLiteral("ALARM RESET")));
+
+        QSignalSpy paused(banner, &ui::ClinicalAlarmBanner::alarmPauseRequested);
+        QSignalSpy resetSpy(banner, &ui::ClinicalAlarmBanner::alarmResetRequested);
+        QSignalSpy audioPause(banner, &ui::ClinicalAlarmBanner::audioPauseRequested);
+        QTest::mouseClick(pause, Qt::LeftButton);
+        QCOMPARE(paused.count(), 1);
+        QTest::mouseClick(reset, Qt::LeftButton);
+        QCOMPARE(resetSpy.count(), 1);
+        QTest::keyClick(&window, Qt::Key_L, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_COMPARE(paused.count(), 2);
+        QTest::keyClick(&window, Qt::Key_R, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_COMPARE(resetSpy.count(), 2);
+        QCOMPARE(audioPause.count(), 0); // each button asks for its own state only
+
+        // Tab reaches them, and Space presses the focused one.
+        pause->setFocus();
+        QTest::keyClick(pause, Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(reset));
+        QTest::keyClick(reset, Qt::Key_Space);
+        QCOMPARE(resetSpy.count(), 3);
+
+        // Locked: gone, and their shortcuts with them.
+        banner->setLocked(true);
+        QVERIFY(!pause->isVisible() && !reset->isVisible());
+        QTest::keyClick(&window, Qt::Key_R, Qt::ControlModifier | Qt::ShiftModifier);
+        QTest::qWait(200);
+        QCOMPARE(resetSpy.count(), 3);
+    }
+
+    void stateBesideAcknowledgedAlarms_data()
+    {
+        QTest::addColumn<int>("state");
+        QTest::addColumn<qint64>("endsInMs");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("audio off") << int(SignalState::AudioOff) << qint64(-1) << QStringLiteral("AUDIO OFF");
+        QTest::newRow("alarm paused") << int(SignalState::AlarmPaused) << qint64(90'000)
+                                      << QStringLiteral("ALARM PAUSED 1:30");
+    }
+
+    void stateBesideAcknowledgedAlarms()
+    {
+        QFETCH(int, state);
+        QFETCH(qint64, endsInMs);
+        QFETCH(QString, expected);
+        Alarm first = highSpo2();
+        first.acknowledged = true;
+        Alarm second = mediumHeartRate();
+        second.acknowledged = true;
+        ui::ClinicalAlarmBanner banner;
+        banner.setNameProvider(&nameOf);
+        const core::Timestamp endsAt = endsInMs < 0 ? 0 : kNow + endsInMs * core::kMicrosPerMilli;
+        banner.setAlarms({first, second}, SignalState(state), endsAt, kNow);
+        QVERIFY(!banner.isHidden());
+        QVERIFY(!banner.isShowingStateOnly());
+        QCOMPARE(banner.topAlarm()->id, highSpo2().id);
+        QCOMPARE(child(banner, "alarmSignalState")->text(), expected);
+        QVERIFY(!child(banner, "alarmSignalState")->isHidden());
+        // In the state line's cyan, not the dim text of an ordinary state.
+        QVERIFY(child(banner, "alarmSignalState")->styleSheet().contains(QStringLiteral("#4dd0e1")));
+        QVERIFY(banner.text().endsWith(QStringLiteral(" \u2014 ") + expected));
+        QVERIFY(child(banner, "alarmText")->text().contains(QStringLiteral("ACKNOWLEDGED")));
+        QVERIFY(!banner.isFlashing());
+    }
+
+    void stateOnlyWithoutAlarms()
+    {
+        QWidget window;
+        auto* layout = new QVBoxLayout(&window);
+        auto* banner = new ui::ClinicalAlarmBanner(&window);
+        layout->addWidget(banner);
+        window.resize(1200, 100);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+        // AUDIO OFF with no alarm: still shown, so nobody forgets that alarms will not sound.
+        banner->setAlarms({}, SignalState::AudioOff, 0, kNow);
+        QVERIFY(banner->isVisible());
+        QVERIFY(banner->isShowingStateOnly());
+        QCOMPARE(banner->text(), QStringLiteral("AUDIO OFF \u2014 alarms will not sound"));
+        QCOMPARE(child(*banner, "alarmStateOnly")->text(), QStringLiteral("AUDIO OFF \u2014 alarms will not sound"));
+        QCOMPARE(banner->signalStateText(), QStringLiteral("AUDIO OFF"));
+        QVERIFY(!banner->topAlarm());
+        QVERIFY(!banner->isFlashing());
+        QVERIFY(!banner->findChild<QWidget*>(QStringLiteral("alarmIndicator"))->isVisible());
+        for (const char* name : {"alarmAcknowledge", "alarmAudioPause", "alarmOpenPatient", "alarmPause", "alarmReset"})
+            QVERIFY(!button(*banner, name)->isVisible());
+        QVERIFY(banner->accessibleDescription().contains(QStringLiteral("AUDIO OFF")));
+
+        // Locked: the same line (it holds no patient data).
+        banner->setLocked(true);
+        QCOMPARE(banner->text(), QStringLiteral("AUDIO OFF \u2014 alarms will not sound"));
+        banner->setLocked(false);
+
+        // ALARM PAUSED with no alarm: with its countdown, which keeps running.
+        banner->setAlarms({}, SignalState::AlarmPaused, kNow + 2 * core::kMicrosPerSecond, kNow);
+        QCOMPARE(
+            banner->text(), QStringLiteral("ALARM PAUSED 0:02 \u2014 new alarms will not sound or flash until then"));
+        QTRY_COMPARE_WITH_TIMEOUT(child(*banner, "alarmStateOnly")->text(),
+            QStringLiteral("ALARM PAUSED 0:01 \u2014 new alarms will not sound or flash until then"), 3000);
+
+        // An alarm comes: the ordinary banner, the state beside it.
+        banner->setAlarms({highSpo2()}, SignalState::AudioOff, 0, kNow);
+        QVERIFY(!banner->isShowingStateOnly());
+        QVERIFY(child(*banner, "alarmStateOnly")->isHidden());
+        QVERIFY(banner->findChild<QWidget*>(QStringLiteral("alarmIndicator"))->isVisible());
+        QCOMPARE(child(*banner, "alarmSignalState")->text(), QStringLiteral("AUDIO OFF"));
+        QVERIFY(banner->isFlashing());
+
+        // Normal, or AUDIO PAUSED (which ends with the alarms it paused), with no alarm: hidden.
+        banner->setAlarms({}, SignalState::Normal, 0, kNow);
+        QVERIFY(!banner->isVisible());
+        QVERIFY(banner->text().isEmpty());
+        banner->setAlarms({}, SignalState::AudioPaused, kNow + 60 * core::kMicrosPerSecond, kNow);
+        QVERIFY(!banner->isVisible());
+    }
+
     void hiddenWhenEmpty()
     {
         QWidget window;
@@ -438,12 +585,14 @@ private Q_SLOTS:
             {{staleFeed(), lowResp()}, SignalState::Normal, 0, false, false},
             {{lowResp()}, SignalState::AlarmPaused, kNow + 60 * core::kMicrosPerSecond, false, false},
             {{highSpo2(), mediumHeartRate()}, SignalState::Normal, 0, true, false},
+            {{}, SignalState::AudioOff, 0, false, false},
+            {{}, SignalState::AlarmPaused, kNow + 95 * core::kMicrosPerSecond, false, false},
         };
         std::vector<QImage> images;
         for (const Shot& shot : shots) {
             ui::ClinicalAlarmBanner banner;
             banner.setNameProvider(&nameOf);
-            banner.resize(1250, banner.sizeHint().height());
+            banner.resize(1500, banner.sizeHint().height());
             banner.setAlarms(shot.alarms, shot.state, shot.endsAt, kNow);
             banner.setLocked(shot.locked);
             banner.show();

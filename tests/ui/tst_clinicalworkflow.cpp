@@ -4,28 +4,36 @@
 // escalates with the SBAR drafted from the data; the event is in the encrypted cache with its audit
 // row and in the outbox for vigil/v1/<site>/events, and decodes back to the same event; the worklist
 // shows the escalation. A screenshot of the worklist with the active escalation is saved.
+#include "casetimeline.h"
 #include "clinical/casestate.h"
 #include "clinicalalarmbanner.h"
 #include "codec/caseeventfhir.h"
 #include "escalationdialog.h"
 #include "ingest/simulatorsource.h"
+#include "ingest/storedalarmlimits.h"
 #include "ingest/storedcases.h"
 #include "ingest/storerecorder.h"
+#include "itemmodels/caseeventlistmodel.h"
 #include "itemmodels/worklistmodel.h"
 #include "live/livehub.h"
 #include "live/wardmonitor.h"
 #include "livesimulation.h"
 #include "mainwindow.h"
+#include "patientdetailview.h"
+#include "reauthdialog.h"
 #include "store/cache.h"
 #include "store/storereader.h"
 #include "store/storewriter.h"
 #include "worklistdock.h"
 
+#include <QAction>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSysInfo>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -182,6 +190,30 @@ private Q_SLOTS:
             QStringLiteral("vigil/v1/northward/events"));
         QCOMPARE(
             r->database().queryText("SELECT count(*) FROM outbox WHERE published_us IS NULL"), QStringLiteral("1"));
+        r.reset();
+
+        // The patient detail lists the case: the escalation on this workstation's timeline.
+        window.openPatient(m_septic);
+        QVERIFY(window.detailView() && window.detailView()->caseTimeline());
+        itemmodels::CaseEventListModel* timeline = window.detailView()->caseTimeline()->model();
+        QCOMPARE(timeline->rowCount(), 1);
+        QVERIFY2(timeline->index(0, 1).data().toString().startsWith(QStringLiteral("Escalated to")),
+            qPrintable(timeline->index(0, 1).data().toString()));
+        QCOMPARE(timeline->index(0, 3).data().toString(), QStringLiteral("this workstation"));
+        // A note made while the detail is open appears at once.
+        CaseEvent note;
+        note.id = CaseEvent::newId();
+        note.patientKey = key;
+        note.workstation = QSysInfo::machineHostName();
+        note.actor = QStringLiteral("nurse1");
+        note.role = QStringLiteral("community nurse");
+        note.time = core::nowUtc();
+        note.kind = CaseEvent::Kind::Note;
+        note.text = QStringLiteral("Family informed");
+        note.parents = window.caseState(m_septic).parentsForNewEvent();
+        QVERIFY(window.recordCaseEvent(m_septic, note));
+        QCOMPARE(timeline->rowCount(), 2);
+        window.detailView()->close();
 
         // The lock hides the case dialog and the worklist; the banner names nobody.
         window.openCase(m_septic);
@@ -195,16 +227,95 @@ private Q_SLOTS:
         // A restart: a new window reads the cases back from the cache; the escalation stands.
         std::map<QString, clinical::CaseState> cases;
         store::StoreError error;
+        QVERIFY(reader()); // everything committed
         QVERIFY(ingest::StoredCases::load(*m_cache, cases, nullptr, &error));
         ui::MainWindow restarted(m_hub, ui::WaveformRenderer::Kind::Software);
         restarted.setCache(m_writer.get(), QString());
         restarted.restoreCases(cases);
         restarted.updateClinical();
         QCOMPARE(restarted.caseState(m_septic).level(), EscalationLevel::UrgentCommunityResponse);
+        QCOMPARE(restarted.caseState(m_septic).size(), 2);
         QCOMPARE(restarted.caseState(m_septic).events().front(), escalation);
         const int again = restarted.worklist()->rowOfPatient(m_septic);
         QCOMPARE(restarted.worklist()->index(again, WorklistModel::EscalationColumn).data().toString(),
             clinical::escalationLevelName(EscalationLevel::UrgentCommunityResponse));
+    }
+
+    // The ward's alarm signal states from the window, each audited: ALARM PAUSED, AUDIO OFF only
+    // after re-authentication (here the demo's typed words: this cache has no passphrase) and back
+    // on, ALARM RESET; and a patient's programme and limits changed with a reason, applied, kept in
+    // the cache and audited with what changed.
+    void alarmStatesAndLimitsFromTheWindow()
+    {
+        ui::MainWindow window(m_hub, ui::WaveformRenderer::Kind::Software);
+        window.setCache(m_writer.get(), QString());
+        window.resize(1700, 1000);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.updateClinical();
+        clinical::AlarmEngine& engine = window.ward().alarms();
+        using State = clinical::AlarmEngine::SignalState;
+
+        window.pauseAlarms();
+        QCOMPARE(engine.signalState(core::nowUtc()), State::AlarmPaused);
+        QVERIFY(window.alarmBanner()->isVisible());
+        QVERIFY2(window.alarmBanner()->signalStateText().startsWith(QStringLiteral("ALARM PAUSED")),
+            qPrintable(window.alarmBanner()->signalStateText()));
+        engine.resumeSignals();
+
+        auto* audioOff = window.findChild<QAction*>(QStringLiteral("audioOffAction"));
+        QVERIFY(audioOff);
+        audioOff->trigger();
+        auto* reauth = qobject_cast<ui::ReauthDialog*>(window.reauthDialog());
+        QVERIFY(reauth && reauth->isVisible());
+        QVERIFY(!reauth->needsPassphrase());
+        QCOMPARE(engine.signalState(core::nowUtc()), State::Normal); // nothing until verified
+        QTest::keyClicks(reauth->inputField(), ui::ReauthDialog::confirmationWords());
+        reauth->confirmButton()->click();
+        QCOMPARE(engine.signalState(core::nowUtc()), State::AudioOff);
+        QCOMPARE(
+            engine.audibleLevel(core::nowUtc() + 10 * core::kMicrosPerSecond), clinical::AlarmPriority::Level::None);
+        QCOMPARE(audioOff->text(), QStringLiteral("Alarm audio back o&n"));
+        QVERIFY(window.alarmBanner()->signalStateText().startsWith(QStringLiteral("AUDIO OFF")));
+        audioOff->trigger(); // back on: no re-authentication needed to make things louder
+        QCOMPARE(engine.signalState(core::nowUtc()), State::Normal);
+        window.resetAlarms();
+
+        // COPD limits for the stable patient, with a reason.
+        const int patient = m_septic == 0 ? 1 : 0;
+        const QString key = m_hub.feed(patient).identity().id;
+        QCOMPARE(engine.limits(key).programme(), clinical::AlarmLimits::Programme::General);
+        const auto copd = clinical::AlarmLimits::defaults(clinical::AlarmLimits::Programme::Copd);
+        QVERIFY(!window.setAlarmLimits(patient, copd, QStringLiteral("  "))); // a reason is mandatory
+        QVERIFY(window.setAlarmLimits(patient, copd, QStringLiteral("Known COPD, target 88-92 %")));
+        QCOMPARE(engine.limits(key).programme(), clinical::AlarmLimits::Programme::Copd);
+
+        auto r = reader();
+        const auto stored = ingest::StoredAlarmLimits::load(*r);
+        QVERIFY(stored.count(key) == 1 && stored.at(key) == copd);
+        QCOMPARE(r->database().queryText("SELECT count(*) FROM audit_log WHERE action = 'alarm.paused'"),
+            QStringLiteral("1"));
+        QCOMPARE(r->database().queryText("SELECT count(*) FROM audit_log WHERE action = 'alarm.audio-off'"),
+            QStringLiteral("1"));
+        QCOMPARE(r->database().queryText("SELECT count(*) FROM audit_log WHERE action = 'alarm.audio-on'"),
+            QStringLiteral("1"));
+        QCOMPARE(r->database().queryText("SELECT count(*) FROM audit_log WHERE action = 'alarm.reset'"),
+            QStringLiteral("1"));
+        const QString detail =
+            r->database().queryText("SELECT detail FROM audit_log WHERE action = 'alarm.limits' ORDER BY seq DESC");
+        QVERIFY2(detail.startsWith(key + QStringLiteral(": programme general->copd")), qPrintable(detail));
+        QVERIFY2(detail.endsWith(QStringLiteral("reason: Known COPD, target 88-92 %")), qPrintable(detail));
+
+        // A restarted window gets the limits back.
+        ui::MainWindow restarted(m_hub, ui::WaveformRenderer::Kind::Software);
+        restarted.restoreAlarmLimits(stored);
+        QCOMPARE(restarted.ward().alarms().limits(key).programme(), clinical::AlarmLimits::Programme::Copd);
+
+        // The dialog from the Clinical menu opens for the patient and is hidden by the lock.
+        window.editAlarmLimits(patient);
+        QVERIFY(window.alarmLimitsDialog() && window.alarmLimitsDialog()->isVisible());
+        QVERIFY(window.alarmLimitsDialog()->windowTitle().contains(m_hub.feed(patient).identity().displayName()));
+        window.alarmLimitsDialog()->reject();
     }
 };
 

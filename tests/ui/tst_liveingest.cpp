@@ -8,21 +8,27 @@
 // Software renderer: runs offscreen (no OpenGL needed). Patient identities are the simulator's
 // fictitious ones; nothing identifying is printed.
 
+#include "clinical/caseevent.h"
+#include "codec/caseeventfhir.h"
 #include "codec/fhirencoder.h"
 #include "ingest/ingestrouter.h"
 #include "ingest/mqttingest.h"
 #include "ingest/mqttpublisher.h"
+#include "ingest/outboxpublisher.h"
 #include "ingest/simulatorsource.h"
 #include "ingestdiagnosticsdialog.h"
 #include "ingestquarantinemodel.h"
 #include "ingestsourcemodel.h"
 #include "ingeststatus.h"
+#include "itemmodels/worklistmodel.h"
 #include "live/livehub.h"
+#include "live/wardmonitor.h"
 #include "mainwindow.h"
 #include "mosquittobroker.h"
 #include "sim/demoidentities.h"
 #include "sim/patientsimulator.h"
 #include "store/cache.h"
+#include "store/storereader.h"
 #include "store/storewriter.h"
 #include "store/streamdescriptor.h"
 #include "technicalalarmbanner.h"
@@ -34,6 +40,8 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
+#include <QStatusBar>
+#include <QSysInfo>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -44,6 +52,13 @@ using namespace vigil;
 namespace {
 
 constexpr int kPatients = 3;
+
+store::StoreReader::Counts storeCounts(const store::Cache& cache)
+{
+    store::StoreError error;
+    auto reader = store::StoreReader::open(cache, &error);
+    return reader ? reader->counts() : store::StoreReader::Counts{};
+}
 const QString kSite = QStringLiteral("test");
 
 // Simulated patients published as vigil-sim does: a Patient resource first, then every second's
@@ -325,6 +340,131 @@ private Q_SLOTS:
         QVERIFY(mqttStatusText(window).isEmpty());
         ingest.source().stop();
         publisher.stop(2000);
+        QVERIFY(writer.stop());
+    }
+
+    // Case events between workstations in the window (issue 5): an escalation made on another
+    // workstation arrives through the broker, lands in this cache and on the worklist row at once,
+    // and is said in the status bar; this workstation's acknowledgement is published from the
+    // outbox (marked published once the broker has it) and its echo from the broker adds nothing.
+    void caseEventsFromAnotherWorkstation()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        test::MosquittoBroker broker(dir.filePath(QStringLiteral("broker")));
+        QString error;
+        QVERIFY2(broker.start(&error), qPrintable(error));
+        store::StoreError storeError;
+        auto cache = store::Cache::createEphemeral(dir.filePath(QStringLiteral("ward.vigil")), &storeError);
+        QVERIFY2(cache, qPrintable(storeError.message));
+        store::StoreWriter writer(*cache);
+        QVERIFY(writer.start(&storeError));
+        live::LiveHub hub;
+        core::PatientIdentity identity = sim::DemoIdentities::make(7, 0);
+        identity.id = QStringLiteral("ward-case-1");
+        QVERIFY(hub.findOrAdd(identity));
+        ingest::IngestRouter router(&hub, &writer);
+        ingest::MqttSource::Config config;
+        config.connection.brokers = {broker.uri()};
+        config.connection.clientId = QStringLiteral("tst-liveingest-case-%1").arg(QCoreApplication::applicationPid());
+        config.site = kSite;
+        config.minBackoffMs = 200;
+        config.maxBackoffMs = 1000;
+        ingest::MqttIngest ingest(config, router);
+        ingest::OutboxPublisher::Config outboxConfig;
+        outboxConfig.publisher.connection.brokers = {broker.uri()};
+        outboxConfig.pollMs = 200;
+        ingest::OutboxPublisher outbox(*cache, writer, outboxConfig);
+
+        ui::MainWindow window(hub, ui::WaveformRenderer::Kind::Software);
+        window.setCache(&writer, QString());
+        window.setSite(kSite);
+        window.setLiveSourceConnected(true);
+        window.setIngest({&router, &ingest.source(), nullptr, cache.get(), &outbox});
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        ingest.source().start();
+        QVERIFY(outbox.start(&storeError));
+        window.updateClinical();
+        QCOMPARE(window.ward().patientCount(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(ingest.source().state(), ingest::MqttSource::State::Connected, 20'000);
+
+        clinical::CaseEvent remote;
+        remote.id = clinical::CaseEvent::newId();
+        remote.patientKey = identity.id;
+        remote.workstation = QStringLiteral("gp-surgery-ws");
+        remote.actor = QStringLiteral("gp1");
+        remote.role = QStringLiteral("GP");
+        remote.time = core::nowUtc();
+        remote.kind = clinical::CaseEvent::Kind::Escalate;
+        remote.level = clinical::EscalationLevel::Emergency999;
+        remote.sbar = {QStringLiteral("s"), QStringLiteral("b"), QStringLiteral("a"), QStringLiteral("r")};
+        QVERIFY(remote.isValid());
+        ingest::MqttPublisher::Config otherConfig;
+        otherConfig.connection.brokers = {broker.uri()};
+        ingest::MqttPublisher other(otherConfig);
+        other.start();
+        other.publish(QStringLiteral("vigil/v1/%1/events").arg(kSite), codec::CaseEventFhir::encode(remote));
+        QVERIFY(other.stop(10'000));
+
+        QTRY_COMPARE_WITH_TIMEOUT(window.caseState(0).level(), clinical::EscalationLevel::Emergency999, 20'000);
+        QVERIFY2(
+            window.statusBar()->currentMessage().startsWith(QStringLiteral("Another workstation escalated a case to")),
+            qPrintable(window.statusBar()->currentMessage()));
+        itemmodels::WorklistModel* worklist = window.worklist();
+        const int row = worklist->rowOfPatient(0);
+        QVERIFY(row >= 0);
+        QCOMPARE(worklist->index(row, itemmodels::WorklistModel::EscalationColumn).data().toString(),
+            clinical::escalationLevelName(clinical::EscalationLevel::Emergency999));
+        QTRY_COMPARE_WITH_TIMEOUT(storeCounts(*cache).events, qint64{1}, 10'000);
+
+        // This workstation acknowledges: stored, published from the outbox, echo ignored.
+        clinical::CaseEvent ack;
+        ack.id = clinical::CaseEvent::newId();
+        ack.patientKey = identity.id;
+        ack.workstation = QSysInfo::machineHostName();
+        ack.actor = QStringLiteral("nurse1");
+        ack.role = QStringLiteral("community nurse");
+        ack.time = core::nowUtc();
+        ack.kind = clinical::CaseEvent::Kind::Acknowledge;
+        ack.parents = window.caseState(0).parentsForNewEvent();
+        QVERIFY(window.recordCaseEvent(0, ack));
+        QTRY_COMPARE_WITH_TIMEOUT(outbox.acknowledged(), quint64{1}, 20'000);
+        QTRY_COMPARE_WITH_TIMEOUT(storeCounts(*cache).outboxPending, qint64{0}, 10'000);
+        QTRY_COMPARE_WITH_TIMEOUT(router.stats()[QStringLiteral("mqtt")].caseEvents, quint64{2}, 20'000);
+        QCoreApplication::processEvents();
+        QCOMPARE(window.caseState(0).size(), qsizetype{2});
+        QCOMPARE(window.caseState(0).acknowledgedBy(), QStringList{QStringLiteral("nurse1")});
+        QCOMPARE(storeCounts(*cache).events, qint64{2});
+
+        // Offline: a note taken while the broker is gone waits in the outbox, and the status bar says so.
+        broker.stop();
+        QTRY_VERIFY_WITH_TIMEOUT(!outbox.isConnected(), 20'000);
+        clinical::CaseEvent note = ack;
+        note.id = clinical::CaseEvent::newId();
+        note.kind = clinical::CaseEvent::Kind::Note;
+        note.text = QStringLiteral("phoned, no answer");
+        note.time = core::nowUtc();
+        note.parents = window.caseState(0).parentsForNewEvent();
+        QVERIFY(window.recordCaseEvent(0, note));
+        auto* outboxStatus = window.findChild<QLabel*>(QStringLiteral("outboxStatus"));
+        QVERIFY(outboxStatus);
+        QTRY_VERIFY_WITH_TIMEOUT(outbox.inFlight() == 1, 10'000);
+        window.pollStore();
+        QVERIFY(outboxStatus->isVisible());
+        QCOMPARE(outboxStatus->text(), QStringLiteral("1 case action(s) not yet sent to other workstations (no link)"));
+        QCOMPARE(storeCounts(*cache).outboxPending, qint64{1});
+        QVERIFY2(broker.start(&error), qPrintable(error));
+        QTRY_COMPARE_WITH_TIMEOUT(outbox.acknowledged(), quint64{2}, 30'000);
+        QTRY_COMPARE_WITH_TIMEOUT(storeCounts(*cache).outboxPending, qint64{0}, 10'000);
+        window.pollStore();
+        QVERIFY(!outboxStatus->isVisible());
+
+        window.setIngest({});
+        outbox.stop();
+        ingest.source().stop();
+        window.setCache(nullptr, QString());
         QVERIFY(writer.stop());
     }
 };
