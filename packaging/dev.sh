@@ -52,6 +52,7 @@ VIGIL_APT_PACKAGES=(
     mosquitto # tests and bench ingest: a real local broker
     mosquitto-clients
     openssl # tests: a throwaway PKI for the MQTT TLS tests
+    poppler-utils # tests: pdftoppm and pdftotext check the printed ECG strip and reports
     clang # tests/fuzz: the libFuzzer build (CC=clang CXX=clang++ -DVIGIL_FUZZ=ON)
     "libclang-rt-dev|libclang-rt-14-dev" # libFuzzer and the sanitizer runtimes for that clang
 )
