@@ -23,6 +23,14 @@
         <source>Vigil</source>
         <translation>Vigil</translation>
     </message>
+    <message>
+        <source>North caseload</source>
+        <translation>Llwyth achosion y Gogledd</translation>
+    </message>
+    <message>
+        <source>South caseload</source>
+        <translation>Llwyth achosion y De</translation>
+    </message>
 </context>
 <context>
     <name>vigil::app::CommandLine</name>
@@ -185,6 +193,653 @@
     <message>
         <source>--client-id must not be empty.</source>
         <translation>Ni chaiff --client-id fod yn wag.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::clinical::Alarm</name>
+    <message>
+        <source>Heart rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SpO₂</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Respiration rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Systolic BP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diastolic BP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 low: %2 %3 (limit %4 %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 high: %2 %3 (limit %4 %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No data from the patient&apos;s devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ECG lead off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device battery low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live data link down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cache writer behind</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vigil::clinical::AlarmLimits</name>
+    <message>
+        <source>General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>COPD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heart failure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heart rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SpO₂</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Respiration rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Systolic BP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diastolic BP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: a rule has no priority.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the threshold %2 is outside %3 to %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not a number)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2: the delay of %3 s is outside 0 to %4 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 rules are %3; keep one rule per priority.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the %2 threshold (%3) must be at or below the %4 threshold (%5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the %2 threshold (%3) must be at or above the %4 threshold (%5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the Ჾlow” threshold %2 must be lower than the Ძove” threshold %3, or every reading would alarm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The alarm limits are not in Vigil&apos;s format.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The alarm limits have no valid version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The alarm limits were written by a newer or unknown version (%1) of Vigil.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The alarm limits have an unknown field “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The alarm limits name no known programme.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The alarm limits have no list of rules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule %1 of the alarm limits is not an object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule %1 of the alarm limits has an unknown field “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule %1 of the alarm limits names no known vital sign.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule %1 of the alarm limits has no direction (below or above).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule %1 of the alarm limits has no numeric threshold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule %1 of the alarm limits has a threshold with more than %2 decimals.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule %1 of the alarm limits has no known priority.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule %1 of the alarm limits has no whole number of seconds of delay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The alarm limits are not usable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vigil::clinical::AlarmPriority</name>
+    <message>
+        <source>HIGH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MEDIUM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LOW</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vigil::clinical::CaseEvent</name>
+    <message>
+        <source>Acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De-escalated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The event has no valid id (a UUID in lower case, without braces).</source>
+        <translation>Nid oes gan y digwyddiad ID dilys (UUID mewn llythrennau bach, heb gromfachau cyrliog).</translation>
+    </message>
+    <message>
+        <source>The event names no patient.</source>
+        <translation>Nid yw’r digwyddiad yn enwi claf.</translation>
+    </message>
+    <message>
+        <source>The event does not say which workstation created it.</source>
+        <translation>Nid yw’r digwyddiad yn dweud pa weithfan a’i creodd.</translation>
+    </message>
+    <message>
+        <source>The event does not say who acted.</source>
+        <translation>Nid yw’r digwyddiad yn dweud pwy a weithredodd.</translation>
+    </message>
+    <message>
+        <source>The event does not give the role of the clinician who acted.</source>
+        <translation>Nid yw’r digwyddiad yn rhoi rôl y clinigydd a weithredodd.</translation>
+    </message>
+    <message>
+        <source>A name or key of the event is longer than %1 characters.</source>
+        <translation>Mae un o enwau neu allweddi’r digwyddiad yn hirach na %1 nod.</translation>
+    </message>
+    <message>
+        <source>The event&apos;s time is not a valid date and time.</source>
+        <translation>Nid yw amser y digwyddiad yn ddyddiad ac amser dilys.</translation>
+    </message>
+    <message>
+        <source>The event is of an unknown kind.</source>
+        <translation>Mae’r digwyddiad o fath anhysbys.</translation>
+    </message>
+    <message>
+        <source>A text of the event is longer than %1 characters.</source>
+        <translation>Mae un o destunau’r digwyddiad yn hirach na %1 nod.</translation>
+    </message>
+    <message>
+        <source>A note needs some text.</source>
+        <translation>Mae angen testun mewn nodyn.</translation>
+    </message>
+    <message>
+        <source>Marking a case as needing review needs a note saying why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An escalation needs a level, from routine review to 999 / emergency department.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An escalation needs the SBAR situation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An escalation needs the SBAR background.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An escalation needs the SBAR assessment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An escalation needs the SBAR recommendation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A de-escalation goes to a lower level: no escalation, or routine review up to 111 / out-of-hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A de-escalation needs a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A hand-over needs the clinician or team the case is handed to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an escalation or a de-escalation has a level.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an escalation has an SBAR.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a hand-over names whom the case is handed to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The event lists more than %1 earlier events.</source>
+        <translation>Mae’r digwyddiad yn rhestru mwy na %1 o ddigwyddiadau cynharach.</translation>
+    </message>
+    <message>
+        <source>An earlier event the event refers to has no valid id.</source>
+        <translation>Nid oes gan ddigwyddiad cynharach y mae’r digwyddiad yn cyfeirio ato ID dilys.</translation>
+    </message>
+    <message>
+        <source>An event cannot follow itself.</source>
+        <translation>Ni all digwyddiad ddilyn ei hun.</translation>
+    </message>
+    <message>
+        <source>The event lists an earlier event twice.</source>
+        <translation>Mae’r digwyddiad yn rhestru digwyddiad cynharach ddwywaith.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::clinical::EscalationLevel</name>
+    <message>
+        <source>No escalation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Routine review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Urgent clinical review (GP / virtual-ward clinician)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Urgent community response (2-hour)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>111 / out-of-hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>999 / emergency department</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vigil::clinical::News2</name>
+    <message>
+        <source>%1 of %2 is outside the range Vigil scores (%3 to %4); check the reading.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not a number)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Respiration rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SpO₂</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Air or oxygen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Systolic blood pressure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pulse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consciousness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low–medium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incomplete observation set: not a NEWS2 score. Complete the observations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Routine monitoring.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A registered nurse assesses the patient and decides on the monitoring frequency or escalation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Urgent review by a clinician (a score of 3 in a single parameter).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Urgent response: urgent assessment by a clinician with competence in acute illness.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emergency response: emergency assessment; in the community consider transfer (999).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At least every 12 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At least every 4Ķ hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At least hourly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continuous monitoring of vital signs</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vigil::clinical::News2Assessor</name>
+    <message>
+        <source>Consciousness (ACVPU) can only be assessed by a clinician.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Air or oxygen is recorded by a clinician or the patient.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vigil::clinical::Provenance</name>
+    <message>
+        <source>device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>derived from the waveform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entered by a clinician</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entered by the patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vigil::clinical::SbarPrefill</name>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NEWS2 %1 (%2 risk).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NEWS2 incomplete (not measured: %1); the total could be %2 to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A single parameter scores 3: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No NEWS2 score is available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No active alarms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active alarms: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ago, not recent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 %3 (%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>heart rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SpO₂</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>respiration rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blood pressure %1/%2 %3 (%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>systolic blood pressure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>diastolic blood pressure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>temperature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monitored remotely. No readings have been received.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monitored remotely. Latest readings: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not measured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>oxygen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>air</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2, score %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NEWS2 parameters: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No NEWS2 score is available; assess the patient.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalation to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NEWS2 response (RCP): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monitoring: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State the response requested.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -460,6 +1115,116 @@
     </message>
 </context>
 <context>
+    <name>vigil::itemmodels::CaseEventListModel</name>
+    <message>
+        <source>escalated while the case was being resolved — check with the other clinician</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changed the level at the same time as another clinician changed it to a different level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>escalation not acknowledged yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>arrived twice with different contents; every workstation shows the same copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalated to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handed over to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De-escalated to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (as applied: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — needs attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 (remote)</source>
+        <translation>%1 (o bell)</translation>
+    </message>
+    <message>
+        <source>this workstation</source>
+        <translation>y weithfan hon</translation>
+    </message>
+    <message>
+        <source>S: %1 B: %2 A: %3 R: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs attention: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 UTC</source>
+        <translation>%1 UTC</translation>
+    </message>
+    <message>
+        <source>Situation: %1
+Background: %2
+Assessment: %3
+Recommendation: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time (local)</source>
+        <translation>Amser (lleol)</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Cam gweithredu</translation>
+    </message>
+    <message>
+        <source>Clinician</source>
+        <translation>Clinigydd</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>Gweithfan</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Manylion</translation>
+    </message>
+</context>
+<context>
     <name>vigil::itemmodels::DataAge</name>
     <message>
         <source>never</source>
@@ -539,6 +1304,291 @@
     <message>
         <source>Status</source>
         <translation>Statws</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::itemmodels::WorklistModel</name>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n e</numerusform>
+            <numerusform>%n e</numerusform>
+            <numerusform>%n e</numerusform>
+            <numerusform>%n e</numerusform>
+            <numerusform>%n e</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n mun</numerusform>
+            <numerusform>%n mun</numerusform>
+            <numerusform>%n mun</numerusform>
+            <numerusform>%n mun</numerusform>
+            <numerusform>%n mun</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not seen yet</source>
+        <translation>heb ei weld eto</translation>
+    </message>
+    <message>
+        <source>incomplete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NEWS2 %1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alarm %1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>escalation changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>data stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>data resumed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no change since %1 ago</source>
+        <translation>dim newid ers %1</translation>
+    </message>
+    <message>
+        <source>check readings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>incomplete (%1–%2)%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, a 3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>steady</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1%2 in 1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source> (+%n more)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no data yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — no data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>review needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; review needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Claf</translation>
+    </message>
+    <message>
+        <source>NEWS2</source>
+        <translation>NEWS2</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>Tuedd</translation>
+    </message>
+    <message>
+        <source>Alarm condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data age</source>
+        <translation>Oedran y data</translation>
+    </message>
+    <message>
+        <source>Unacknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since I last looked</source>
+        <translation>Ers i mi edrych ddiwethaf</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::AlarmLimitsDialog</name>
+    <message>
+        <source>Alarm limits — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These limits apply to this patient only. An alarm is raised when a reading stays below or above a threshold for the delay; a HIGH threshold must be at least as extreme as the MEDIUM one. Alarms on this workstation are advisory (a secondary alarm system).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Programme:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore programme &amp;defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vital sign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason for the change (recorded in the audit log):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. SpO₂ target 88᎒ % prescribed by the respiratory team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load the %1 programme&apos;s default limits? The limits in the table, which differ from the %2 defaults, will be replaced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Load %1 defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep these limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>was %1, %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: delay in seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the reason for the change to save it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No change from the patient&apos;s current limits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rule(s) differ from the patient&apos;s current limits.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::AlarmTone</name>
+    <message>
+        <source>No audio output: alarms are visual only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audio output cannot play the alarm tones: alarms are visual only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audio output failed: alarms are visual only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audio output could not be opened: alarms are visual only</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -637,6 +1687,269 @@
     </message>
 </context>
 <context>
+    <name>vigil::ui::CaseTimeline</name>
+    <message>
+        <source>Case actions</source>
+        <translation>Camau gweithredu ar yr achos</translation>
+    </message>
+    <message>
+        <source>No case actions yet</source>
+        <translation>Dim camau gweithredu ar yr achos eto</translation>
+    </message>
+    <message>
+        <source>Escalation: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>held by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>review outstanding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>escalation not acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n earlier action(s) not received yet</source>
+        <translation>
+            <numerusform>%n cam gweithredu cynharach heb eu derbyn eto</numerusform>
+            <numerusform>%n cam gweithredu cynharach heb ei dderbyn eto</numerusform>
+            <numerusform>%n cam gweithredu cynharach heb eu derbyn eto</numerusform>
+            <numerusform>%n cam gweithredu cynharach heb eu derbyn eto</numerusform>
+            <numerusform>%n cam gweithredu cynharach heb eu derbyn eto</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Warning: escalated while being resolved — check with the other clinician</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::ClinicalAlarmBanner</name>
+    <message>
+        <source>Clinical alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarms on this remote workstation are advisory (a secondary alarm system): they do not replace the patient&apos;s own devices or clinical judgement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarm signal state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge the alarm shown: its audio stops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audio pause 2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause the audio of all alarms for 2 minutes (AUDIO PAUSED)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the patient of the alarm shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause alarms 2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause all alarm signals, audio and visual, for 2 minutes (ALARM PAUSED); alarm conditions are still tracked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarm reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ALARM RESET: end held alarms whose condition has gone and acknowledge the others</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AUDIO PAUSED %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AUDIO PAUSED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ALARM PAUSED %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ALARM PAUSED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AUDIO OFF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 alarm active — unlock to see</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Technical: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — condition ended, held until acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — escalated (not acknowledged)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — ACKNOWLEDGED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (acknowledged)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+1 more alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+%1 more alarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (highest %2 %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — alarms will not sound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — new alarms will not sound or flash until then</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 priority alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::EscalationDialog</name>
+    <message>
+        <source>Case — %1</source>
+        <translation>Achos — %1</translation>
+    </message>
+    <message>
+        <source>Not escalated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalated to: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalated while it was being resolved: the escalation stands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held by: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A review is requested.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1  %2 (%3): %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Action</source>
+        <translation>&amp;Cam gweithredu</translation>
+    </message>
+    <message>
+        <source>&amp;Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who takes the case (name, role or team)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hand over to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Note / reason</source>
+        <translation>&amp;Nodyn / rheswm</translation>
+    </message>
+    <message>
+        <source>SBAR (drafted from the data: check and edit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Situation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Background</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recommendation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Cofnodi</translation>
+    </message>
+    <message>
+        <source>The case is not escalated: there is nothing to de-escalate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>vigil::ui::GlSelfTest</name>
     <message>
         <source>OpenGL is not available on the “%1” display platform</source>
@@ -660,6 +1973,161 @@
     <message>
         <source>Live waveforms</source>
         <translation>Tonffurfiau byw</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::ImportDialog</name>
+    <message>
+        <source>Import files</source>
+        <translation>Mewngludo ffeiliau</translation>
+    </message>
+    <message>
+        <source>Imported recordings and messages are kept in the encrypted cache as patients for review. They are never shown as live patients.</source>
+        <translation>Mae recordiadau a negeseuon a fewngludwyd yn cael eu cadw yn y storfa wedi’i hamgryptio fel cleifion i’w hadolygu. Nid ydynt byth yn cael eu dangos fel cleifion byw.</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Ffeil</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Math</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Canlyniad</translation>
+    </message>
+    <message>
+        <source>Patients</source>
+        <translation>Cleifion</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>Samplau</translation>
+    </message>
+    <message>
+        <source>Vital signs</source>
+        <translation>Arwyddion hanfodol</translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation>Anodiadau</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problemau</translation>
+    </message>
+    <message>
+        <source>Select a file to see what could not be used.</source>
+        <translation>Dewiswch ffeil i weld beth nad oedd modd ei ddefnyddio.</translation>
+    </message>
+    <message>
+        <source>Cancel import</source>
+        <translation>Canslo’r mewngludo</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Yn aros</translation>
+    </message>
+    <message>
+        <source>%v of %m files</source>
+        <translation>%v o %m ffeil</translation>
+    </message>
+    <message>
+        <source>Cancelling after the current step; what was read is kept…</source>
+        <translation>Yn canslo ar ôl y cam presennol; mae’r hyn a ddarllenwyd yn cael ei gadw…</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Mewngludwyd</translation>
+    </message>
+    <message>
+        <source>Partly imported (cancelled)</source>
+        <translation>Mewngludwyd yn rhannol (canslwyd)</translation>
+    </message>
+    <message>
+        <source>Partly imported (see problems)</source>
+        <translation>Mewngludwyd yn rhannol (gweler y problemau)</translation>
+    </message>
+    <message>
+        <source>Not imported (cancelled)</source>
+        <translation>Heb ei fewngludo (canslwyd)</translation>
+    </message>
+    <message>
+        <source>Not imported (see problems)</source>
+        <translation>Heb ei fewngludo (gweler y problemau)</translation>
+    </message>
+    <message>
+        <source>Skipped (part of a record)</source>
+        <translation>Hepgorwyd (rhan o gofnod)</translation>
+    </message>
+    <message>
+        <source>WFDB record</source>
+        <translation>Cofnod WFDB</translation>
+    </message>
+    <message>
+        <source>WFDB signal or annotation file</source>
+        <translation>Ffeil signal neu anodiadau WFDB</translation>
+    </message>
+    <message>
+        <source>EDF / EDF+</source>
+        <translation>EDF / EDF+</translation>
+    </message>
+    <message>
+        <source>FHIR R4 JSON</source>
+        <translation>FHIR R4 JSON</translation>
+    </message>
+    <message>
+        <source>FHIR R4 NDJSON</source>
+        <translation>FHIR R4 NDJSON</translation>
+    </message>
+    <message>
+        <source>HL7 v2</source>
+        <translation>HL7 v2</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Anhysbys</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Yn mewngludo…</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Problem: %1</source>
+        <translation>Problem: %1</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Nodyn: %1</translation>
+    </message>
+    <message>
+        <source>What could not be used is kept in the quarantine (Help &gt; Diagnostics).</source>
+        <translation>Mae’r hyn nad oedd modd ei ddefnyddio yn cael ei gadw yn y cwarantin (Cymorth &gt; Diagnosteg).</translation>
+    </message>
+    <message>
+        <source>%1 of %2 file(s) imported, %3 in part, %4 not imported, %5 skipped; %6 patient(s) for review.</source>
+        <translation>Mewngludwyd %1 o %2 ffeil, %3 yn rhannol; heb eu mewngludo: %4; hepgorwyd: %5; cleifion i’w hadolygu: %6.</translation>
+    </message>
+    <message>
+        <source>Cancelling… %1</source>
+        <translation>Yn canslo… %1</translation>
+    </message>
+    <message>
+        <source>Importing… %1</source>
+        <translation>Yn mewngludo… %1</translation>
+    </message>
+    <message>
+        <source>Cancelled. %1</source>
+        <translation>Canslwyd. %1</translation>
+    </message>
+    <message>
+        <source>Done. %1</source>
+        <translation>Wedi gorffen. %1</translation>
     </message>
 </context>
 <context>
@@ -1041,12 +2509,384 @@
         <source>&amp;Diagnostics…</source>
         <translation>&amp;Diagnosteg…</translation>
     </message>
+    <message>
+        <source> (escalated while being resolved)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Technical alarm: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing files (File &gt; Import shows progress)</source>
+        <translation>Yn mewngludo ffeiliau (mae Ffeil &gt; Mewngludo yn dangos y cynnydd)</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Mewngludo…</translation>
+    </message>
+    <message>
+        <source>&amp;Clinical</source>
+        <translation>C&amp;linigol</translation>
+    </message>
+    <message>
+        <source>Record &amp;observations…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge the patient&apos;s alarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause alarm &amp;audio (2 minutes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause all alar&amp;ms (2 minutes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarm &amp;reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarm audio o&amp;ff…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarm &amp;limits for the patient…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Escalate or act on the case…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Worklist</source>
+        <translation>Rhestr &amp;waith</translation>
+    </message>
+    <message>
+        <source>Alarm audio back o&amp;n</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record observations — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another workstation escalated a case to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A case was updated on another workstation (%1).</source>
+        <translation>Cafodd achos ei ddiweddaru ar weithfan arall (%1).</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Achos</translation>
+    </message>
+    <message>
+        <source>The action could not be recorded.</source>
+        <translation>Methu cofnodi’r cam gweithredu.</translation>
+    </message>
+    <message>
+        <source>Import recordings and messages</source>
+        <translation>Mewngludo recordiadau a negeseuon</translation>
+    </message>
+    <message>
+        <source>Recordings and messages (*.hea *.edf *.bdf *.json *.ndjson *.jsonl *.hl7 *.hl7v2 *.er7 *.txt);;WFDB records (*.hea);;EDF / EDF+ (*.edf *.bdf);;FHIR R4 (*.json *.ndjson *.jsonl);;HL7 v2 (*.hl7 *.hl7v2 *.er7 *.txt);;All files (*)</source>
+        <translation>Recordiadau a negeseuon (*.hea *.edf *.bdf *.json *.ndjson *.jsonl *.hl7 *.hl7v2 *.er7 *.txt);;Cofnodion WFDB (*.hea);;EDF / EDF+ (*.edf *.bdf);;FHIR R4 (*.json *.ndjson *.jsonl);;HL7 v2 (*.hl7 *.hl7v2 *.er7 *.txt);;Pob ffeil (*)</translation>
+    </message>
+    <message>
+        <source>Import files</source>
+        <translation>Mewngludo ffeiliau</translation>
+    </message>
+    <message>
+        <source>No cache is open, so nothing can be imported.</source>
+        <translation>Nid oes storfa ar agor, felly nid oes modd mewngludo dim.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sending %n case action(s)</source>
+        <translation>
+            <numerusform>Yn anfon %n cam gweithredu ar achosion</numerusform>
+            <numerusform>Yn anfon %n cam gweithredu ar achosion</numerusform>
+            <numerusform>Yn anfon %n cam gweithredu ar achosion</numerusform>
+            <numerusform>Yn anfon %n cam gweithredu ar achosion</numerusform>
+            <numerusform>Yn anfon %n cam gweithredu ar achosion</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case action(s) not yet sent to other workstations (no link)</source>
+        <translation>
+            <numerusform>%n cam gweithredu ar achosion heb eu hanfon i weithfannau eraill eto (dim cysylltiad)</numerusform>
+            <numerusform>%n cam gweithredu ar achosion heb ei anfon i weithfannau eraill eto (dim cysylltiad)</numerusform>
+            <numerusform>%n cam gweithredu ar achosion heb eu hanfon i weithfannau eraill eto (dim cysylltiad)</numerusform>
+            <numerusform>%n cam gweithredu ar achosion heb eu hanfon i weithfannau eraill eto (dim cysylltiad)</numerusform>
+            <numerusform>%n cam gweithredu ar achosion heb eu hanfon i weithfannau eraill eto (dim cysylltiad)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::News2Panel</name>
+    <message>
+        <source>now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>oxygen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>air</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not measured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — too old, not used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — score %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot score: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NEWS2 %1 — %2 risk%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (a score of 3 in a single parameter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monitoring: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incomplete: not a NEWS2. Possible total %1 to %2%3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; a score of 3 in a single parameter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SpO₂ scale 2 (prescribed target 88᎒ %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NEWS2, last 12 hours</source>
+        <translation>NEWS2, y 12 awr diwethaf</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::News2TrendChart</name>
+    <message>
+        <source>low 0Ĵ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>medium 5Ķ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>high 7+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NEWS2 total, time in UTC (a gap: incomplete set, not scored)</source>
+        <translation>Cyfanswm NEWS2, amser yn UTC (bwlch: set anghyflawn, heb sgôr)</translation>
+    </message>
+    <message>
+        <source>NEWS2</source>
+        <translation>NEWS2</translation>
+    </message>
+    <message>
+        <source>NEWS2 total</source>
+        <translation>Cyfanswm NEWS2</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::ObservationDialog</name>
+    <message>
+        <source>Record observations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not measured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Air</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oxygen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mmHg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not assessed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A — alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C — new confusion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>V — responds to voice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P — responds to pain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>U — unresponsive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ଌ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scale 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scale 2 (prescribed target 88᎒ %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SpO₂ scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the scale changes (who prescribed the target, and why)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for the scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be a number from %2 to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why the SpO₂ scale changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter at least one observation.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::PatientDetailView</name>
     <message>
         <source>%1 — NHS %2</source>
         <translation>%1 — NHS %2</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::ReauthDialog</name>
+    <message>
+        <source>Turn alarm audio off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;AUDIO OFF&lt;/b&gt; silences every alarm on this workstation, for every patient, until it is turned on again (a reminder sounds every few minutes). Visual alarm signals continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the passphrase…</source>
+        <translation>Yn gwirio’r cyfrinymadrodd…</translation>
+    </message>
+    <message>
+        <source>Turn audio &amp;off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This needs your authority: enter the cache &amp;passphrase to confirm.</source>
+        <translation>Mae angen eich awdurdod ar gyfer hyn: rhowch &amp;gyfrinymadrodd y storfa i gadarnhau.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Cyfrinymadrodd</translation>
+    </message>
+    <message>
+        <source>This demonstration uses a throwaway cache that has no passphrase, so who you are cannot be checked. To confirm, &amp;type the words %1.</source>
+        <translation>Mae’r arddangosiad hwn yn defnyddio storfa dafladwy heb gyfrinymadrodd, felly nid oes modd gwirio pwy ydych chi. I gadarnhau, &amp;teipiwch y geiriau %1.</translation>
+    </message>
+    <message>
+        <source>Confirmation words</source>
+        <translation>Geiriau cadarnhau</translation>
+    </message>
+    <message>
+        <source>AUDIO OFF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase is not correct. Check it (and Caps Lock) and try again. Audio stays on.</source>
+        <translation>Nid yw’r cyfrinymadrodd yn gywir. Gwiriwch ef (a Caps Lock) a rhowch gynnig arall arni. Mae’r sain yn aros ymlaen.</translation>
+    </message>
+    <message>
+        <source>The passphrase could not be checked: %1 Audio stays on.</source>
+        <translation>Methu gwirio’r cyfrinymadrodd: %1 Mae’r sain yn aros ymlaen.</translation>
     </message>
 </context>
 <context>
@@ -1292,6 +3132,33 @@ Gall Vigil symud y storfa o’r neilltu (caiff ei hailenwi a’i chadw, nid ei d
     <message>
         <source>%1 y</source>
         <translation>%1 bl</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::WorklistDock</name>
+    <message>
+        <source>Worklist</source>
+        <translation>Rhestr waith</translation>
+    </message>
+    <message>
+        <source>Caseload:</source>
+        <translation>Llwyth achosion:</translation>
+    </message>
+    <message>
+        <source>Everybody</source>
+        <translation>Pawb</translation>
+    </message>
+    <message>
+        <source>Record &amp;observations…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge alarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Escalate / case…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -54,7 +54,7 @@ AlarmLimitsDialog::AlarmLimitsDialog(const AlarmLimits& current, const QString& 
     , m_programmeShown(current.programme())
 {
     setObjectName(QStringLiteral("alarmLimitsDialog"));
-    setWindowTitle(tr("Alarm limits \u2014 %1").arg(patientTitle));
+    setWindowTitle(tr("Alarm limits — %1").arg(patientTitle));
 
     auto* layout = new QVBoxLayout(this);
     layout->setSpacing(10);
@@ -114,7 +114,7 @@ AlarmLimitsDialog::AlarmLimitsDialog(const AlarmLimits& current, const QString& 
     m_reason = new QLineEdit(this);
     m_reason->setObjectName(QStringLiteral("alarmLimitsReason"));
     m_reason->setMaxLength(kReasonMaxLength);
-    m_reason->setPlaceholderText(tr("e.g. SpO\u2082 target 88\u201392 % prescribed by the respiratory team"));
+    m_reason->setPlaceholderText(tr("e.g. SpO₂ target 88–92 % prescribed by the respiratory team"));
     reasonLabel->setBuddy(m_reason);
     layout->addWidget(reasonLabel);
     layout->addWidget(m_reason);

@@ -108,7 +108,7 @@ CacheSetupDialog::CacheSetupDialog(QString path, QWidget* parent)
     m_error->hide();
     layout->addWidget(m_error);
 
-    m_busyLabel = new QLabel(tr("Creating the encrypted cache\u2026 this takes a moment."), this);
+    m_busyLabel = new QLabel(tr("Creating the encrypted cache… this takes a moment."), this);
     m_busyLabel->hide();
     layout->addWidget(m_busyLabel);
     m_progress = new QProgressBar(this);
@@ -162,7 +162,7 @@ void CacheSetupDialog::updateState()
     if (passphrase.isEmpty())
         m_problems->clear();
     else if (problems.isEmpty())
-        m_problems->setText(tr("\u2713 This passphrase meets the rules."));
+        m_problems->setText(tr("✓ This passphrase meets the rules."));
     else
         m_problems->setText(tr("Not yet:") + bulletList(problems));
 
@@ -170,7 +170,7 @@ void CacheSetupDialog::updateState()
     if (confirmation.isEmpty())
         m_match->clear();
     else if (confirmation == passphrase)
-        m_match->setText(tr("\u2713 Both entries match."));
+        m_match->setText(tr("✓ Both entries match."));
     else
         m_match->setText(tr("The two entries do not match yet."));
     m_create->setEnabled(canCreate());

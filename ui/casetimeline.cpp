@@ -95,7 +95,7 @@ void CaseTimeline::setCase(const clinical::CaseState& state, const QString& this
     m_summary->setText(parts.join(QStringLiteral(" \u00b7 ")));
 
     if (state.escalatedWhileResolving()) {
-        m_warning->setText(tr("Warning: escalated while being resolved \u2014 check with the other clinician"));
+        m_warning->setText(tr("Warning: escalated while being resolved — check with the other clinician"));
         m_warning->show();
     } else {
         m_warning->hide();

@@ -392,7 +392,7 @@ void ClinicalAlarmBanner::refresh()
             label->setToolTip(QString());
             label->hide();
         }
-        m_lockedText->setText(tr("%1 alarm active \u2014 unlock to see").arg(AlarmPriority::name(top.priority)));
+        m_lockedText->setText(tr("%1 alarm active — unlock to see").arg(AlarmPriority::name(top.priority)));
         m_lockedText->show();
         for (QPushButton* button : {m_acknowledge, m_audioPause, m_open, m_alarmPause, m_reset})
             button->hide();
@@ -413,11 +413,11 @@ void ClinicalAlarmBanner::refresh()
         if (top.isTechnical())
             what = tr("Technical: %1").arg(what);
         if (top.latched && !top.conditionPresent)
-            what += tr(" \u2014 condition ended, held until acknowledged");
+            what += tr(" — condition ended, held until acknowledged");
         if (top.escalated)
-            what += tr(" \u2014 escalated (not acknowledged)");
+            what += tr(" — escalated (not acknowledged)");
         if (top.acknowledged)
-            what += tr(" \u2014 ACKNOWLEDGED");
+            what += tr(" — ACKNOWLEDGED");
         m_alarmText->setText(what);
         m_alarmText->show();
 
@@ -518,8 +518,8 @@ void ClinicalAlarmBanner::refreshSignalState()
         m_stateLabel->setStyleSheet(stateStyle);
     if (stateOnly()) {
         m_stateOnly->setText(m_state == SignalState::AudioOff
-                ? tr("%1 \u2014 alarms will not sound").arg(state)
-                : tr("%1 \u2014 new alarms will not sound or flash until then").arg(state));
+                ? tr("%1 — alarms will not sound").arg(state)
+                : tr("%1 — new alarms will not sound or flash until then").arg(state));
     }
     const bool counting = (m_state == SignalState::AudioPaused || m_state == SignalState::AlarmPaused) && m_endsAt > 0;
     if (counting && (!m_alarms.empty() || stateOnly())) {

@@ -40,7 +40,7 @@ EscalationDialog::EscalationDialog(Context context, QWidget* parent)
     , m_context(std::move(context))
 {
     setObjectName(QStringLiteral("escalationDialog"));
-    setWindowTitle(tr("Case \u2014 %1").arg(m_context.patientTitle));
+    setWindowTitle(tr("Case — %1").arg(m_context.patientTitle));
     auto* layout = new QVBoxLayout(this);
 
     m_summary = new QLabel(this);

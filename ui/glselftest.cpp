@@ -30,7 +30,7 @@ GlSelfTest::Result GlSelfTest::run()
     Result result;
     const QString platform = QGuiApplication::platformName();
     if (platform == QLatin1String("offscreen") || platform == QLatin1String("minimal")) {
-        result.reason = tr("OpenGL is not available on the \u201c%1\u201d display platform").arg(platform);
+        result.reason = tr("OpenGL is not available on the “%1” display platform").arg(platform);
         return result;
     }
     QOpenGLContext context;

@@ -122,7 +122,7 @@ void ImportDialog::cancel()
         return;
     m_job->cancel();
     m_cancel->setEnabled(false);
-    m_summary->setText(tr("Cancelling after the current step; what was read is kept\u2026"));
+    m_summary->setText(tr("Cancelling after the current step; what was read is kept…"));
 }
 
 bool ImportDialog::waitForFinished(int timeoutMs)
@@ -188,7 +188,7 @@ QString ImportDialog::kindText(FileImporter::Kind kind)
 void ImportDialog::onFileStarted(int index)
 {
     if (QTableWidgetItem* item = m_table->item(index, StatusColumn))
-        item->setText(tr("Importing\u2026"));
+        item->setText(tr("Importing…"));
     if (QTableWidgetItem* item = m_table->item(index, FileColumn))
         m_table->scrollToItem(item);
 }
@@ -286,7 +286,7 @@ void ImportDialog::updateSummary()
             .arg(patients);
     if (isRunning())
         m_summary->setText(
-            m_job->isCancelled() ? tr("Cancelling\u2026 %1").arg(counts) : tr("Importing\u2026 %1").arg(counts));
+            m_job->isCancelled() ? tr("Cancelling… %1").arg(counts) : tr("Importing… %1").arg(counts));
     else
         m_summary->setText(m_job->isCancelled() ? tr("Cancelled. %1").arg(counts) : tr("Done. %1").arg(counts));
 }

@@ -53,7 +53,7 @@ IngestDiagnosticsDialog::IngestDiagnosticsDialog(IngestStatus& status, QWidget* 
     , m_status(status)
 {
     setObjectName(QStringLiteral("ingestDiagnostics"));
-    setWindowTitle(tr("Vigil \u2014 ingest diagnostics"));
+    setWindowTitle(tr("Vigil — ingest diagnostics"));
     auto* layout = new QVBoxLayout(this);
 
     auto* note = new QLabel(

@@ -62,7 +62,7 @@ QString IngestSourceModel::formatSkew(core::Timestamp skewUs)
     const double seconds = static_cast<double>(skewUs) / core::kMicrosPerSecond;
     if (std::abs(seconds) < 60.0) {
         const QString magnitude = locale.toString(std::abs(seconds), 'f', 1);
-        return (seconds < 0 ? QStringLiteral("\u2212") : QStringLiteral("+")) + tr("%1 s").arg(magnitude);
+        return (seconds < 0 ? QStringLiteral("−") : QStringLiteral("+")) + tr("%1 s").arg(magnitude);
     }
     const double minutes = std::abs(seconds) / 60.0;
     QString amount;

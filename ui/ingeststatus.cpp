@@ -105,12 +105,12 @@ QString IngestStatus::mqttText() const
     if (!m_links.mqtt)
         return {};
     if (linkAlarm() || m_state == State::Down)
-        return tr("MQTT: link down since %1 \u2014 retrying").arg(clockTime(m_downSince));
+        return tr("MQTT: link down since %1 — retrying").arg(clockTime(m_downSince));
     switch (m_state) {
     case State::Connected:
         return tr("MQTT: connected to %1").arg(m_broker);
     case State::Connecting:
-        return m_broker.isEmpty() ? tr("MQTT: connecting\u2026") : tr("MQTT: connecting to %1\u2026").arg(m_broker);
+        return m_broker.isEmpty() ? tr("MQTT: connecting…") : tr("MQTT: connecting to %1…").arg(m_broker);
     case State::Down:
         break;
     case State::Stopped:

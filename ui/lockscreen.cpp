@@ -76,7 +76,7 @@ LockScreen::LockScreen(QWidget* parent)
     m_error->setStyleSheet(QStringLiteral("color:#ffb4a9; font-weight:bold;"));
     m_error->hide();
     layout->addWidget(m_error);
-    m_busyLabel = new QLabel(tr("Checking the passphrase\u2026"), panel);
+    m_busyLabel = new QLabel(tr("Checking the passphrase…"), panel);
     m_busyLabel->hide();
     layout->addWidget(m_busyLabel);
     m_progress = new QProgressBar(panel);

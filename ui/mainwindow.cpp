@@ -14,6 +14,7 @@
 #include "ingest/storedcases.h"
 #include "ingestdiagnosticsdialog.h"
 #include "ingeststatus.h"
+#include "itemmodels/dataage.h"
 #include "itemmodels/patientlistmodel.h"
 #include "itemmodels/worklistmodel.h"
 #include "live/livehub.h"
@@ -31,11 +32,13 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QDateTime>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QLocale>
 #include <QLoggingCategory>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -82,7 +85,7 @@ MainWindow::MainWindow(live::LiveHub& hub, std::optional<WaveformRenderer::Kind>
     : QMainWindow(parent)
     , m_hub(hub)
 {
-    setWindowTitle(tr("Vigil \u2014 virtual ward"));
+    setWindowTitle(tr("Vigil — virtual ward"));
     m_scene = new WaveformScene(hub, this);
     m_scene->setDisplaySettings(settingsForScreen(screen()));
     connect(m_scene, &WaveformScene::tileActivated, this, &MainWindow::openPatient);
@@ -304,7 +307,7 @@ MainWindow::~MainWindow()
 void MainWindow::buildMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    m_importAction = file->addAction(tr("&Import\u2026"), this, &MainWindow::chooseFilesToImport);
+    m_importAction = file->addAction(tr("&Import…"), this, &MainWindow::chooseFilesToImport);
     m_importAction->setObjectName(QStringLiteral("importAction"));
     m_importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     file->addSeparator();
@@ -317,7 +320,7 @@ void MainWindow::buildMenus()
     quit->setShortcut(QKeySequence::Quit);
 
     QMenu* clinical = menuBar()->addMenu(tr("&Clinical"));
-    QAction* observe = clinical->addAction(tr("Record &observations\u2026"), this, [this] {
+    QAction* observe = clinical->addAction(tr("Record &observations…"), this, [this] {
         const int patient = m_worklistDock->currentPatient();
         recordObservations(patient >= 0 ? patient : m_scene->tile(m_scene->currentTile()).patient);
     });
@@ -333,20 +336,20 @@ void MainWindow::buildMenus()
     });
     clinical->addAction(tr("Pause all alar&ms (2 minutes)"), this, &MainWindow::pauseAlarms);
     clinical->addAction(tr("Alarm &reset"), this, &MainWindow::resetAlarms);
-    m_audioOffAction = clinical->addAction(tr("Alarm audio o&ff\u2026"), this, [this] {
+    m_audioOffAction = clinical->addAction(tr("Alarm audio o&ff…"), this, [this] {
         if (m_ward->alarms().signalState(core::nowUtc()) == clinical::AlarmEngine::SignalState::AudioOff)
             setAlarmAudioOff(false);
         else
             requestAlarmAudioOff();
     });
     m_audioOffAction->setObjectName(QStringLiteral("audioOffAction"));
-    QAction* limits = clinical->addAction(tr("Alarm &limits for the patient\u2026"), this, [this] {
+    QAction* limits = clinical->addAction(tr("Alarm &limits for the patient…"), this, [this] {
         const int patient = m_worklistDock->currentPatient();
         editAlarmLimits(patient >= 0 ? patient : m_scene->tile(m_scene->currentTile()).patient);
     });
     limits->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
     m_unlockedOnly << limits << m_audioOffAction;
-    QAction* escalate = clinical->addAction(tr("&Escalate or act on the case\u2026"), this, [this] {
+    QAction* escalate = clinical->addAction(tr("&Escalate or act on the case…"), this, [this] {
         const int patient = m_worklistDock->currentPatient();
         openCase(patient >= 0 ? patient : m_scene->tile(m_scene->currentTile()).patient);
     });
@@ -414,14 +417,14 @@ void MainWindow::buildMenus()
     m_unlockedOnly << gain->menuAction() << speed->menuAction();
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
-    m_diagnosticsAction = help->addAction(tr("&Diagnostics\u2026"), this, &MainWindow::showDiagnostics);
+    m_diagnosticsAction = help->addAction(tr("&Diagnostics…"), this, &MainWindow::showDiagnostics);
     m_diagnosticsAction->setObjectName(QStringLiteral("diagnosticsAction"));
     // It shows transports, not patients; still, nothing opens from a locked session.
     m_unlockedOnly << m_diagnosticsAction << m_importAction;
     help->addSeparator();
     help->addAction(tr("About Vigil"), this, [this] {
         QMessageBox::about(this, tr("About Vigil"),
-            tr("<p><b>Vigil</b> %1 \u2014 remote patient monitoring workstation.</p>"
+            tr("<p><b>Vigil</b> %1 — remote patient monitoring workstation.</p>"
                "<p>Physiological alarms raised by a remote workstation are advisory: "
                "they do not replace the alarms of the device at the patient.</p>")
                 .arg(QApplication::applicationVersion()));
@@ -469,7 +472,7 @@ void MainWindow::updatePageLabel()
     if (pageCount() == 1) {
         m_pageLabel->setText(tr("%n patient(s)", nullptr, m_hub.patientCount()));
     } else {
-        m_pageLabel->setText(tr("Patients %1\u2013%2 of %3 (page %4 of %5, Page Up/Page Down)")
+        m_pageLabel->setText(tr("Patients %1–%2 of %3 (page %4 of %5, Page Up/Page Down)")
                                  .arg(first + 1)
                                  .arg(last)
                                  .arg(m_hub.patientCount())
@@ -560,12 +563,12 @@ void MainWindow::updateStatus()
     QString text =
         m_renderer->kind() == WaveformRenderer::Kind::Gl ? tr("Renderer: GPU (OpenGL)") : tr("Renderer: software");
     if (!m_fallbackReason.isEmpty())
-        text += tr(" \u2014 GPU unavailable: %1").arg(m_fallbackReason);
+        text += tr(" — GPU unavailable: %1").arg(m_fallbackReason);
     else if (!m_automaticNote.isEmpty() && m_renderer->kind() == WaveformRenderer::Kind::Software)
         text += tr(" (chosen automatically: %1)").arg(m_automaticNote);
     m_rendererLabel->setText(text);
     const DisplaySettings& s = m_scene->displaySettings();
-    m_gainLabel->setText(tr("%1 mm/s  \u00B7  ECG %2 mm/mV").arg(s.sweepMmPerSecond).arg(s.ecgGainMmPerMv));
+    m_gainLabel->setText(tr("%1 mm/s  ·  ECG %2 mm/mV").arg(s.sweepMmPerSecond).arg(s.ecgGainMmPerMv));
 }
 
 void MainWindow::openPatient(int patient)
@@ -650,8 +653,9 @@ void MainWindow::updateClinical()
     const auto& engine = m_ward->alarms();
     m_alarmBanner->setAlarms(engine.alarms(), engine.signalState(now), engine.signalStateEndsAt(), now);
     m_tone->setLevel(engine.audibleLevel(now));
+    updateOfflineBanner();
     const bool audioOff = engine.signalState(now) == clinical::AlarmEngine::SignalState::AudioOff;
-    m_audioOffAction->setText(audioOff ? tr("Alarm audio back o&n") : tr("Alarm audio o&ff\u2026"));
+    m_audioOffAction->setText(audioOff ? tr("Alarm audio back o&n") : tr("Alarm audio o&ff…"));
     if (m_detail)
         m_detail->refreshClinical();
 }
@@ -662,7 +666,7 @@ void MainWindow::recordObservations(int patient)
         return;
     auto* dialog = new ObservationDialog(m_ward->assessor(patient).scale(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(tr("Record observations \u2014 %1").arg(m_hub.feed(patient).identity().displayName()));
+    dialog->setWindowTitle(tr("Record observations — %1").arg(m_hub.feed(patient).identity().displayName()));
     connect(dialog, &QDialog::accepted, this,
         [this, dialog, patient] { applyObservations(patient, dialog->observations()); });
     dialog->open();
@@ -971,6 +975,43 @@ void MainWindow::setLiveSourceConnected(bool connected)
 {
     m_sourceBanner->setText(tr("No live source is connected; showing stored data."));
     m_sourceBanner->setVisible(!connected);
+    // Nothing can arrive, so silence is not a stale-feed alarm for every patient.
+    m_ward->setDataExpected(connected);
+}
+
+void MainWindow::setOfflineReview(core::Timestamp newestData)
+{
+    m_offlineReview = true;
+    m_newestStoredData = newestData;
+    m_ward->setDataExpected(false);
+    setWindowTitle(tr("Vigil — offline review"));
+    updateOfflineBanner();
+    m_sourceBanner->show();
+}
+
+void MainWindow::updateOfflineBanner()
+{
+    if (!m_offlineReview)
+        return;
+    QString text;
+    if (m_newestStoredData == 0) {
+        text = tr("Offline review: no live data, and the cache holds none yet.");
+    } else {
+        const double age = static_cast<double>(core::nowUtc() - m_newestStoredData) / core::kMicrosPerSecond;
+        text = tr("Offline review: no live data. The newest stored data is from %1 (%2 ago).")
+                   .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(m_newestStoredData / core::kMicrosPerMilli),
+                            QLocale::ShortFormat),
+                       itemmodels::DataAge::format(age));
+    }
+    text += QLatin1Char(' ')
+        + tr("Case actions are kept and sent to other workstations when Vigil next runs with a broker.");
+    if (m_sourceBanner->text() != text)
+        m_sourceBanner->setText(text);
+}
+
+QString MainWindow::sourceBannerText() const
+{
+    return m_sourceBanner->isHidden() ? QString() : m_sourceBanner->text();
 }
 
 void MainWindow::lock(LockReason reason)
@@ -1000,7 +1041,7 @@ void MainWindow::lock(LockReason reason)
         action->setEnabled(false);
     m_lockScreen->reset();
     m_stack->setCurrentWidget(m_lockScreen);
-    setWindowTitle(tr("Vigil \u2014 locked"));
+    setWindowTitle(tr("Vigil — locked"));
     qCInfo(lcUi) << "session locked" << (reason == LockReason::Inactivity ? "after inactivity" : "by the user");
     audit(QStringLiteral("session.lock"),
         reason == LockReason::Inactivity ? QStringLiteral("inactivity") : QStringLiteral("user"));
@@ -1022,7 +1063,7 @@ void MainWindow::unlock()
     m_alarmBanner->setLocked(false);
     if (m_import && m_importWasVisible)
         m_import->show();
-    setWindowTitle(tr("Vigil \u2014 virtual ward"));
+    setWindowTitle(tr("Vigil — virtual ward"));
     if (m_renderer)
         m_renderer->widget()->setFocus();
     m_inactivity->resume();

@@ -90,6 +90,7 @@ public:
     void openPatient(int patient);
     // The open patient detail view, if it shows this patient, gets the case as it stands.
     void showCaseInDetail(const QString& patientKey);
+    void updateOfflineBanner();
     // Advances the scene and draws one frame now (tests and benchmarks drive frames themselves).
     void renderFrame();
 
@@ -103,6 +104,11 @@ public:
     [[nodiscard]] int autoLockInterval() const;
     // False: no live source is connected; a banner says the view shows stored data.
     void setLiveSourceConnected(bool connected);
+    // Review only (vigil --offline): no live source; the banner says how old the newest stored data is
+    // (`newestData`, 0: none) and that case actions are kept and sent later; no stale-feed alarms.
+    void setOfflineReview(core::Timestamp newestData);
+    [[nodiscard]] bool isOfflineReview() const { return m_offlineReview; }
+    [[nodiscard]] QString sourceBannerText() const;
     // The live-ingest parts to watch (status bar, link alarm, diagnostics; none owned). Hand back an
     // empty IngestLinks before stopping or destroying them: that also closes the diagnostics.
     void setIngest(const IngestLinks& links);
@@ -246,6 +252,8 @@ private:
     AlarmTone* m_tone = nullptr;
     QString m_site = QStringLiteral("demo");
     IngestLinks m_links;
+    bool m_offlineReview = false;
+    core::Timestamp m_newestStoredData = 0;
     QString m_keyFilePath;
     QAction* m_audioOffAction = nullptr;
     QPointer<QDialog> m_limitsDialog;

@@ -82,19 +82,19 @@ void News2Panel::setAssessment(const clinical::News2Assessor::Assessment& assess
             line += valueText(p, *reading) + QStringLiteral(" (") + clinical::Provenance::name(reading->provenance)
                 + QStringLiteral(", ") + ageText(now - reading->time) + QLatin1Char(')');
             if (m_assessment.stale[i])
-                line += tr(" \u2014 too old, not used");
+                line += tr(" — too old, not used");
         }
         if (result) {
             const auto& c = result->component(p);
             if (c.measured && c.minScore == c.maxScore)
-                line += tr(" \u2014 score %1").arg(c.score);
+                line += tr(" — score %1").arg(c.score);
         }
         m_lines << line;
     }
     if (!result) {
         m_lines << tr("Cannot score: %1").arg(m_assessment.error);
     } else if (result->complete) {
-        m_lines << tr("NEWS2 %1 \u2014 %2 risk%3")
+        m_lines << tr("NEWS2 %1 — %2 risk%3")
                        .arg(result->total)
                        .arg(News2::bandName(*result->band).toLower(),
                            result->redScore ? tr(" (a score of 3 in a single parameter)") : QString());
@@ -106,7 +106,7 @@ void News2Panel::setAssessment(const clinical::News2Assessor::Assessment& assess
                        .arg(result->redScore ? tr("; a score of 3 in a single parameter") : QString());
     }
     if (m_assessment.scale == News2::Scale::Two)
-        m_lines << tr("SpO\u2082 scale 2 (prescribed target 88\u201392 %)");
+        m_lines << tr("SpO₂ scale 2 (prescribed target 88–92 %)");
     update();
 }
 

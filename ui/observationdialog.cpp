@@ -48,20 +48,20 @@ ObservationDialog::ObservationDialog(News2::Scale currentScale, QWidget* parent)
     m_acvpu = new QComboBox(this);
     m_acvpu->setObjectName(QStringLiteral("acvpu"));
     m_acvpu->addItem(tr("not assessed"));
-    m_acvpu->addItem(tr("A \u2014 alert"), int(News2::Acvpu::Alert));
-    m_acvpu->addItem(tr("C \u2014 new confusion"), int(News2::Acvpu::NewConfusion));
-    m_acvpu->addItem(tr("V \u2014 responds to voice"), int(News2::Acvpu::Voice));
-    m_acvpu->addItem(tr("P \u2014 responds to pain"), int(News2::Acvpu::Pain));
-    m_acvpu->addItem(tr("U \u2014 unresponsive"), int(News2::Acvpu::Unresponsive));
+    m_acvpu->addItem(tr("A — alert"), int(News2::Acvpu::Alert));
+    m_acvpu->addItem(tr("C — new confusion"), int(News2::Acvpu::NewConfusion));
+    m_acvpu->addItem(tr("V — responds to voice"), int(News2::Acvpu::Voice));
+    m_acvpu->addItem(tr("P — responds to pain"), int(News2::Acvpu::Pain));
+    m_acvpu->addItem(tr("U — unresponsive"), int(News2::Acvpu::Unresponsive));
     form->addRow(News2::displayName(Parameter::Consciousness), m_acvpu);
-    m_temp = number(Parameter::Temperature, tr("\u00b0C"));
+    m_temp = number(Parameter::Temperature, tr("°C"));
     m_scale = new QComboBox(this);
     m_scale->setObjectName(QStringLiteral("scale"));
     m_scale->addItem(tr("Scale 1"), 1);
-    m_scale->addItem(tr("Scale 2 (prescribed target 88\u201392 %)"), 2);
+    m_scale->addItem(tr("Scale 2 (prescribed target 88–92 %)"), 2);
     m_scale->setCurrentIndex(currentScale == News2::Scale::Two ? 1 : 0);
     connect(m_scale, &QComboBox::currentIndexChanged, this, &ObservationDialog::validate);
-    form->addRow(tr("SpO\u2082 scale"), m_scale);
+    form->addRow(tr("SpO₂ scale"), m_scale);
     m_reason = new QPlainTextEdit(this);
     m_reason->setObjectName(QStringLiteral("scaleReason"));
     m_reason->setPlaceholderText(tr("Why the scale changes (who prescribed the target, and why)"));
@@ -124,7 +124,7 @@ void ObservationDialog::validate()
     any = any || m_oxygen->currentIndex() > 0 || m_acvpu->currentIndex() > 0;
     const bool scaleChanged = (m_scale->currentData().toInt() == 2) != (m_currentScale == News2::Scale::Two);
     if (scaleChanged && m_reason->toPlainText().trimmed().isEmpty())
-        problems << tr("Say why the SpO\u2082 scale changes.");
+        problems << tr("Say why the SpO₂ scale changes.");
     if (!any && !scaleChanged)
         problems << tr("Enter at least one observation.");
     m_problem->setText(problems.join(u' '));

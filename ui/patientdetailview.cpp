@@ -46,7 +46,7 @@ PatientDetailView::PatientDetailView(
     , m_patient(patient)
 {
     const core::PatientIdentity& id = hub.feed(patient).identity();
-    setWindowTitle(tr("%1 \u2014 NHS %2").arg(id.displayName(), core::NhsNumber::format(id.nhsNumber)));
+    setWindowTitle(tr("%1 — NHS %2").arg(id.displayName(), core::NhsNumber::format(id.nhsNumber)));
     resize(1280, 960);
 
     m_scene = new WaveformScene(hub, this);

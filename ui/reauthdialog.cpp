@@ -50,7 +50,7 @@ ReauthDialog::ReauthDialog(const QString& keyFilePath, QWidget* parent)
     m_error->setStyleSheet(QStringLiteral("color:#c62828; font-weight:bold;"));
     m_error->hide();
     layout->addWidget(m_error);
-    m_busyLabel = new QLabel(tr("Checking the passphrase\u2026"), this);
+    m_busyLabel = new QLabel(tr("Checking the passphrase…"), this);
     m_busyLabel->hide();
     layout->addWidget(m_busyLabel);
     m_progress = new QProgressBar(this);

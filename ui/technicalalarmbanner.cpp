@@ -121,18 +121,18 @@ QString TechnicalAlarmBanner::describe(const store::StoreWriter::Stats& stats)
         }
         break;
     case State::DiskFull:
-        what = tr("Cache: disk full \u2014 data is not being saved (live view continues)");
+        what = tr("Cache: disk full — data is not being saved (live view continues)");
         break;
     case State::Failed:
-        what = tr("Cache failed \u2014 data is not being saved (live view continues)");
+        what = tr("Cache failed — data is not being saved (live view continues)");
         if (!stats.lastError.message.isEmpty())
             what += QStringLiteral(": ") + stats.lastError.message;
         break;
     case State::Stopped:
-        what = tr("Cache stopped \u2014 data is not being saved (live view continues)");
+        what = tr("Cache stopped — data is not being saved (live view continues)");
         break;
     }
-    return tr("Technical alarm \u2014 %1").arg(what);
+    return tr("Technical alarm — %1").arg(what);
 }
 
 QString TechnicalAlarmBanner::showStats(const store::StoreWriter::Stats& stats)
@@ -144,7 +144,7 @@ QString TechnicalAlarmBanner::showStats(const store::StoreWriter::Stats& stats)
 
 QString TechnicalAlarmBanner::describeLinkDown(const QString& since)
 {
-    return tr("Technical alarm \u2014 %1").arg(tr("Link down: no live data from the broker since %1").arg(since));
+    return tr("Technical alarm — %1").arg(tr("Link down: no live data from the broker since %1").arg(since));
 }
 
 } // namespace vigil::ui

@@ -121,10 +121,10 @@ void TileDecorator::paint(QPainter& p, const WaveformScene& scene, int tileIndex
     const bool stale = info.stale;
     const std::array<Numeric, 5> numerics{{
         {tr("HR"), stale ? dash : info.heartRate, tr("/min"), MonitorPalette::trace(StreamKind::Ecg)},
-        {tr("SpO\u2082"), stale ? dash : info.spo2, QStringLiteral("%"), MonitorPalette::trace(StreamKind::Pleth)},
+        {tr("SpO₂"), stale ? dash : info.spo2, QStringLiteral("%"), MonitorPalette::trace(StreamKind::Pleth)},
         {tr("RR"), stale ? dash : info.respRate, tr("/min"), MonitorPalette::trace(StreamKind::Resp)},
         {tr("BP"), stale ? QStringLiteral("--/--") : info.bloodPressure, tr("mmHg"), MonitorPalette::text()},
-        {tr("T"), stale ? dash : info.temperature, QStringLiteral("\u00B0C"), MonitorPalette::text()},
+        {tr("T"), stale ? dash : info.temperature, QStringLiteral("°C"), MonitorPalette::text()},
     }};
     const QRect nr = g.numerics.adjusted(4, 0, -3, 0);
     const int rowHeight = nr.height() / static_cast<int>(numerics.size());

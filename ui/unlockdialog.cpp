@@ -60,7 +60,7 @@ UnlockDialog::UnlockDialog(QString path, QWidget* parent)
     m_error->setStyleSheet(QStringLiteral("color:#b3261e; font-weight:bold;"));
     m_error->hide();
     unlockLayout->addWidget(m_error);
-    m_busyLabel = new QLabel(tr("Checking the passphrase\u2026"), m_unlockPage);
+    m_busyLabel = new QLabel(tr("Checking the passphrase…"), m_unlockPage);
     m_busyLabel->hide();
     unlockLayout->addWidget(m_busyLabel);
     m_progress = new QProgressBar(m_unlockPage);

@@ -47,7 +47,7 @@ VitalsTrendChart::VitalsTrendChart(const live::PatientFeed& feed, QWidget* paren
     };
     const std::array<SeriesSpec, core::kVitalKindCount> specs{{
         {VitalKind::HeartRate, tr("HR /min"), MonitorPalette::trace(core::StreamKind::Ecg)},
-        {VitalKind::SpO2, tr("SpO\u2082 %"), MonitorPalette::trace(core::StreamKind::Pleth)},
+        {VitalKind::SpO2, tr("SpO₂ %"), MonitorPalette::trace(core::StreamKind::Pleth)},
         {VitalKind::RespRate, tr("RR /min"), MonitorPalette::trace(core::StreamKind::Resp)},
         {VitalKind::SystolicBp, tr("Systolic mmHg"), QColor(0xef, 0x9a, 0x9a)},
         {VitalKind::DiastolicBp, tr("Diastolic mmHg"), QColor(0xb3, 0x9d, 0xdb)},

@@ -78,9 +78,9 @@ WorklistDock::WorklistDock(WorklistModel& model, QWidget* parent)
     layout->addWidget(m_table, 1);
 
     auto* buttons = new QHBoxLayout;
-    m_observe = new QPushButton(tr("Record &observations\u2026"), body);
+    m_observe = new QPushButton(tr("Record &observations…"), body);
     m_acknowledge = new QPushButton(tr("&Acknowledge alarms"), body);
-    m_escalate = new QPushButton(tr("&Escalate / case\u2026"), body);
+    m_escalate = new QPushButton(tr("&Escalate / case…"), body);
     for (QPushButton* b : {m_observe, m_acknowledge, m_escalate})
         buttons->addWidget(b);
     connect(m_observe, &QPushButton::clicked, this, [this] {

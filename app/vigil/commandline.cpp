@@ -16,6 +16,9 @@ struct Options
     QCommandLineOption demo{QStringLiteral("demo"),
         CommandLine::tr("Run on the embedded simulator. Data goes into a throwaway encrypted cache, or into the "
                         "cache given with --cache.")};
+    QCommandLineOption offline{QStringLiteral("offline"),
+        CommandLine::tr("Review only: open the cache without any live source (no simulator, broker or MLLP). "
+                        "Case actions are kept and sent when Vigil next runs with a broker.")};
     QCommandLineOption cache{QStringLiteral("cache"),
         CommandLine::tr("The encrypted cache file (default: %1).").arg(QStringLiteral("<app data>/cache.vigil")),
         QStringLiteral("PATH")};
@@ -65,11 +68,11 @@ struct Options
 
     void addTo(QCommandLineParser& parser) const
     {
-        parser.setApplicationDescription(CommandLine::tr("Vigil \u2014 remote patient monitoring workstation."));
+        parser.setApplicationDescription(CommandLine::tr("Vigil — remote patient monitoring workstation."));
         parser.addHelpOption();
         parser.addVersionOption();
-        parser.addOptions({demo, cache, lockAfter, patients, seed, scenario, renderer, screenshot, quitAfter, broker,
-            site, mllp, ca, cert, key, mqttUsername, mqttPasswordFile, clientId});
+        parser.addOptions({demo, offline, cache, lockAfter, patients, seed, scenario, renderer, screenshot, quitAfter,
+            broker, site, mllp, ca, cert, key, mqttUsername, mqttPasswordFile, clientId});
     }
 };
 
@@ -168,34 +171,34 @@ std::optional<CommandLine> CommandLine::parse(const QStringList& arguments, QStr
         cl.cachePath = parser.value(o.cache);
         const QFileInfo info(cl.cachePath);
         if (cl.cachePath.isEmpty() || (info.exists() && !info.isFile()) || !QFileInfo(info.absolutePath()).isDir()) {
-            *error = tr("Cannot use \u201c%1\u201d as the cache: give a file in an existing folder.")
+            *error = tr("Cannot use “%1” as the cache: give a file in an existing folder.")
                          .arg(QDir::toNativeSeparators(cl.cachePath));
             return std::nullopt;
         }
     }
     cl.lockAfterMinutes = parser.value(o.lockAfter).toInt(&ok);
     if (!ok || cl.lockAfterMinutes < 0 || cl.lockAfterMinutes > kMaxLockAfterMinutes) {
-        *error = tr("--lock-after must be a whole number of minutes from 0 (never) to %1 (got \u201c%2\u201d).")
+        *error = tr("--lock-after must be a whole number of minutes from 0 (never) to %1 (got “%2”).")
                      .arg(kMaxLockAfterMinutes)
                      .arg(parser.value(o.lockAfter));
         return std::nullopt;
     }
     cl.patients = parser.value(o.patients).toInt(&ok);
     if (!ok || cl.patients < 1 || cl.patients > kMaxPatients) {
-        *error = tr("--patients must be a whole number from 1 to %1 (got \u201c%2\u201d).")
+        *error = tr("--patients must be a whole number from 1 to %1 (got “%2”).")
                      .arg(kMaxPatients)
                      .arg(parser.value(o.patients));
         return std::nullopt;
     }
     cl.seed = parser.value(o.seed).toULongLong(&ok);
     if (!ok) {
-        *error = tr("--seed must be a non-negative whole number (got \u201c%1\u201d).").arg(parser.value(o.seed));
+        *error = tr("--seed must be a non-negative whole number (got “%1”).").arg(parser.value(o.seed));
         return std::nullopt;
     }
     if (parser.isSet(o.scenario)) {
         cl.scenario = sim::scenarioFromName(parser.value(o.scenario));
         if (!cl.scenario) {
-            *error = tr("Unknown scenario \u201c%1\u201d. Known scenarios: %2.")
+            *error = tr("Unknown scenario “%1”. Known scenarios: %2.")
                          .arg(parser.value(o.scenario), sim::scenarioNames().join(QStringLiteral(", ")));
             return std::nullopt;
         }
@@ -203,13 +206,13 @@ std::optional<CommandLine> CommandLine::parse(const QStringList& arguments, QStr
     cl.renderer = parser.value(o.renderer).toLower();
     if (cl.renderer != QLatin1String("gl") && cl.renderer != QLatin1String("software")
         && cl.renderer != QLatin1String("auto")) {
-        *error = tr("Unknown renderer \u201c%1\u201d: use gl, software or auto.").arg(parser.value(o.renderer));
+        *error = tr("Unknown renderer “%1”: use gl, software or auto.").arg(parser.value(o.renderer));
         return std::nullopt;
     }
     if (parser.isSet(o.quitAfter)) {
         cl.quitAfterMs = parser.value(o.quitAfter).toInt(&ok);
         if (!ok || cl.quitAfterMs < 0) {
-            *error = tr("--quit-after-ms must be a whole number of milliseconds (got \u201c%1\u201d).")
+            *error = tr("--quit-after-ms must be a whole number of milliseconds (got “%1”).")
                          .arg(parser.value(o.quitAfter));
             return std::nullopt;
         }
@@ -217,7 +220,7 @@ std::optional<CommandLine> CommandLine::parse(const QStringList& arguments, QStr
     if (parser.isSet(o.screenshot)) {
         cl.screenshot = parser.value(o.screenshot);
         if (!writableTarget(cl.screenshot)) {
-            *error = tr("Cannot write the screenshot to \u201c%1\u201d: the folder does not exist or is not writable.")
+            *error = tr("Cannot write the screenshot to “%1”: the folder does not exist or is not writable.")
                          .arg(QDir::toNativeSeparators(cl.screenshot));
             return std::nullopt;
         }
@@ -226,6 +229,11 @@ std::optional<CommandLine> CommandLine::parse(const QStringList& arguments, QStr
     }
     if (!parseTransports(parser, cl, error))
         return std::nullopt;
+    cl.offline = parser.isSet(o.offline);
+    if (cl.offline && (cl.demo || cl.hasLiveTransport())) {
+        *error = tr("--offline is review only: it cannot be combined with --demo, --broker or --mllp.");
+        return std::nullopt;
+    }
     return cl;
 }
 
@@ -238,7 +246,7 @@ bool CommandLine::parseTransports(const QCommandLineParser& parser, CommandLine&
             if (uri.isEmpty())
                 continue;
             if (!validBrokerUri(uri)) {
-                *error = tr("\u201c%1\u201d is not a broker address: use tcp://HOST:PORT, mqtt://, ssl:// or mqtts://.")
+                *error = tr("“%1” is not a broker address: use tcp://HOST:PORT, mqtt://, ssl:// or mqtts://.")
                              .arg(uri);
                 return false;
             }
@@ -260,7 +268,7 @@ bool CommandLine::parseTransports(const QCommandLineParser& parser, CommandLine&
     cl.site = parser.value(o.site).trimmed();
     if (cl.site.isEmpty() || cl.site.contains(QLatin1Char('/')) || cl.site.contains(QLatin1Char('+'))
         || cl.site.contains(QLatin1Char('#'))) {
-        *error = tr("--site must be a name without \u201c/\u201d, \u201c+\u201d or \u201c#\u201d (got \u201c%1\u201d).")
+        *error = tr("--site must be a name without “/”, “+” or “#” (got “%1”).")
                      .arg(parser.value(o.site));
         return false;
     }
@@ -268,7 +276,7 @@ bool CommandLine::parseTransports(const QCommandLineParser& parser, CommandLine&
         bool ok = false;
         cl.mllpPort = parser.value(o.mllp).toInt(&ok);
         if (!ok || cl.mllpPort < 0 || cl.mllpPort > 65535) {
-            *error = tr("--mllp must be a port number from 0 (any free port) to 65535 (got \u201c%1\u201d).")
+            *error = tr("--mllp must be a port number from 0 (any free port) to 65535 (got “%1”).")
                          .arg(parser.value(o.mllp));
             return false;
         }
@@ -280,7 +288,7 @@ bool CommandLine::parseTransports(const QCommandLineParser& parser, CommandLine&
             continue;
         *target = parser.value(*option);
         if (!readableFile(*target)) {
-            *error = tr("--%1: cannot read \u201c%2\u201d.")
+            *error = tr("--%1: cannot read “%2”.")
                          .arg(option->names().constFirst(), QDir::toNativeSeparators(*target));
             return false;
         }
@@ -302,7 +310,7 @@ bool CommandLine::parseTransports(const QCommandLineParser& parser, CommandLine&
         }
         QFile file(parser.value(o.mqttPasswordFile));
         if (!file.open(QIODevice::ReadOnly)) {
-            *error = tr("--mqtt-password-file: cannot read \u201c%1\u201d.")
+            *error = tr("--mqtt-password-file: cannot read “%1”.")
                          .arg(QDir::toNativeSeparators(parser.value(o.mqttPasswordFile)));
             return false;
         }

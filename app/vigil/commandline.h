@@ -25,6 +25,9 @@ public:
     // --demo: the embedded simulator, recording into a throwaway encrypted cache (or into --cache).
     // Without it and without a live transport: the stored patients of the cache, for review.
     bool demo = false;
+    // --offline: review only. The cache's stored patients, no simulator and no live transport (refused
+    // with --demo, --broker or --mllp); case actions stay in the outbox until a run with a broker.
+    bool offline = false;
     QString cachePath; // empty: the throwaway cache for --demo, the default location otherwise
     int lockAfterMinutes = 10; // lock the screen after this long without input; 0: never
     int patients = 16;

@@ -252,6 +252,8 @@ int main(int argc, char** argv)
     window.setCache(&writer, keyFilePath);
     window.setAutoLockInterval(options->lockAfterMinutes * 60 * 1000);
     window.setLiveSourceConnected(options->demo || options->hasLiveTransport());
+    if (options->offline)
+        window.setOfflineReview(history.lastData);
     window.setIngest({router.get(), mqtt ? &mqtt->source() : nullptr, mllp.get(), cache.get(), outbox.get()});
     window.setSite(options->site);
     // Cases (escalations, notes, reviews) as the cache holds them: a restart loses none.

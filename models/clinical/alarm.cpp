@@ -29,7 +29,7 @@ QString vitalName(core::VitalKind kind)
     case core::VitalKind::HeartRate:
         return Alarm::tr("Heart rate");
     case core::VitalKind::SpO2:
-        return Alarm::tr("SpO\u2082");
+        return Alarm::tr("SpO₂");
     case core::VitalKind::RespRate:
         return Alarm::tr("Respiration rate");
     case core::VitalKind::SystolicBp:

@@ -212,7 +212,7 @@ QString AlarmLimits::vitalName(core::VitalKind kind)
     case VitalKind::HeartRate:
         return tr("Heart rate");
     case VitalKind::SpO2:
-        return tr("SpO\u2082");
+        return tr("SpO₂");
     case VitalKind::RespRate:
         return tr("Respiration rate");
     case VitalKind::SystolicBp:
@@ -335,7 +335,7 @@ QStringList AlarmLimits::problems() const
             }
         }
         if (highestBelow && lowestAbove && steps(kind, *highestBelow) >= steps(kind, *lowestAbove)) {
-            out << tr("%1: the \u201cbelow\u201d threshold %2 must be lower than the \u201cabove\u201d threshold %3, "
+            out << tr("%1: the “below” threshold %2 must be lower than the “above” threshold %3, "
                       "or every reading would alarm.")
                        .arg(vitalName(kind), valueText(kind, *highestBelow), valueText(kind, *lowestAbove));
         }
@@ -384,7 +384,7 @@ std::optional<AlarmLimits> AlarmLimits::fromJson(const QJsonObject& json, QStrin
     if (!onlyKeys(json,
             {QStringLiteral("format"), QStringLiteral("version"), QStringLiteral("programme"), QStringLiteral("rules")},
             &unknown))
-        return fail(tr("The alarm limits have an unknown field \u201c%1\u201d.").arg(unknown));
+        return fail(tr("The alarm limits have an unknown field “%1”.").arg(unknown));
     const std::optional<Programme> programme = programmeFromKey(json.value(QStringLiteral("programme")).toString());
     if (!programme)
         return fail(tr("The alarm limits name no known programme."));
@@ -403,7 +403,7 @@ std::optional<AlarmLimits> AlarmLimits::fromJson(const QJsonObject& json, QStrin
                 {QStringLiteral("vital"), QStringLiteral("direction"), QStringLiteral("threshold"),
                     QStringLiteral("priority"), QStringLiteral("delay_s")},
                 &unknown))
-            return fail(tr("Rule %1 of the alarm limits has an unknown field \u201c%2\u201d.")
+            return fail(tr("Rule %1 of the alarm limits has an unknown field “%2”.")
                             .arg(QString::number(n), unknown));
         const std::optional<VitalKind> kind = kindFromKey(o.value(QStringLiteral("vital")).toString());
         if (!kind)

@@ -260,7 +260,7 @@ QString News2::displayName(Parameter p)
     case Parameter::RespirationRate:
         return tr("Respiration rate");
     case Parameter::SpO2:
-        return tr("SpO\u2082");
+        return tr("SpO₂");
     case Parameter::AirOrOxygen:
         return tr("Air or oxygen");
     case Parameter::SystolicBp:
@@ -296,7 +296,7 @@ QString News2::bandName(Band band)
     case Band::Low:
         return tr("Low");
     case Band::LowMedium:
-        return tr("Low\u2013medium");
+        return tr("Low–medium");
     case Band::Medium:
         return tr("Medium");
     case Band::High:
@@ -358,7 +358,7 @@ QString News2::monitoring(const Result& result)
         return tr("At least every 12 hours");
     switch (*result.band) {
     case Band::Low:
-        return tr("At least every 4\u20136 hours");
+        return tr("At least every 4–6 hours");
     case Band::LowMedium:
     case Band::Medium:
         return tr("At least hourly");

@@ -111,7 +111,7 @@ Sbar SbarPrefill::build(const Input& input)
             readings << tr("%1 %2 %3 (%4)").arg(name, formatVital(kind, m.value), core::vitalUnit(kind), when(m.time));
     };
     reading(core::VitalKind::HeartRate, tr("heart rate"));
-    reading(core::VitalKind::SpO2, tr("SpO\u2082"));
+    reading(core::VitalKind::SpO2, tr("SpO₂"));
     reading(core::VitalKind::RespRate, tr("respiration rate"));
     const core::Measurement& sys = input.vitals[core::VitalKind::SystolicBp];
     const core::Measurement& dia = input.vitals[core::VitalKind::DiastolicBp];

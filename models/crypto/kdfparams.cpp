@@ -54,7 +54,7 @@ bool KdfParams::isAcceptable(QString* why) const
     if (p == 0 || p > kMaxP)
         return reject(tr("the parallelism p (%1) is not between 1 and %2").arg(p).arg(kMaxP));
     if (quint64(r) * p > kMaxRTimesP)
-        return reject(tr("r \u00d7 p (%1) is above the maximum of %2").arg(quint64(r) * p).arg(kMaxRTimesP));
+        return reject(tr("r × p (%1) is above the maximum of %2").arg(quint64(r) * p).arg(kMaxRTimesP));
     // n <= 2^22 and r <= 32: the product cannot overflow.
     if (128 * quint64(r) * n > kMaxMemoryBytes)
         return reject(tr("the parameters would need %1 MiB of memory, more than the maximum of %2 MiB")

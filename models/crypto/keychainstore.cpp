@@ -162,7 +162,7 @@ QString describeError(QKeychain::Error code, const QString& detail, const QStrin
     case QKeychain::NoError:
         return {};
     case QKeychain::EntryNotFound:
-        return KeychainStore::tr("The OS keychain has no entry \u201c%1\u201d.").arg(account);
+        return KeychainStore::tr("The OS keychain has no entry “%1”.").arg(account);
     case QKeychain::AccessDeniedByUser:
     case QKeychain::AccessDenied:
         return KeychainStore::tr("The OS keychain refused access, or it is locked (%1). Unlock it and try again.")

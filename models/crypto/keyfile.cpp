@@ -283,14 +283,14 @@ bool KeyFile::readFile(const QString& path, QByteArray& text, QString* error, Lo
     const QString shown = displayPath(path);
     QFile file(path);
     if (!file.exists())
-        return fail(LoadError::Missing, tr("The key file \u201c%1\u201d does not exist.").arg(shown));
+        return fail(LoadError::Missing, tr("The key file “%1” does not exist.").arg(shown));
     if (!file.open(QIODevice::ReadOnly))
         return fail(LoadError::Unreadable,
-            tr("The key file \u201c%1\u201d could not be opened: %2.").arg(shown, file.errorString()));
+            tr("The key file “%1” could not be opened: %2.").arg(shown, file.errorString()));
     text = file.read(kMaxFileBytes + 1);
     if (file.error() != QFileDevice::NoError)
         return fail(LoadError::Unreadable,
-            tr("The key file \u201c%1\u201d could not be read: %2.").arg(shown, file.errorString()));
+            tr("The key file “%1” could not be read: %2.").arg(shown, file.errorString()));
     return true;
 }
 
@@ -384,17 +384,17 @@ QString KeyFile::describe(const ParseFailure& failure, const QString& shown, boo
     switch (failure.reason) {
     case LoadError::NotAKeyFile:
         if (inKeychain)
-            return tr("The OS keychain entry named in \u201c%1\u201d does not hold a Vigil key, or it is damaged.")
+            return tr("The OS keychain entry named in “%1” does not hold a Vigil key, or it is damaged.")
                 .arg(shown);
         if (failure.field == QStringLiteral("format"))
-            return tr("\u201c%1\u201d is not a Vigil key file.").arg(shown);
-        return tr("\u201c%1\u201d is not a Vigil key file, or it is damaged.").arg(shown);
+            return tr("“%1” is not a Vigil key file.").arg(shown);
+        return tr("“%1” is not a Vigil key file, or it is damaged.").arg(shown);
     case LoadError::Damaged:
         if (inKeychain)
-            return tr("The key kept in the OS keychain for \u201c%1\u201d is damaged: the field \u201c%2\u201d is "
+            return tr("The key kept in the OS keychain for “%1” is damaged: the field “%2” is "
                       "missing or invalid.")
                 .arg(shown, failure.field);
-        return tr("The key file \u201c%1\u201d is damaged: the field \u201c%2\u201d is missing or invalid.")
+        return tr("The key file “%1” is damaged: the field “%2” is missing or invalid.")
             .arg(shown, failure.field);
     case LoadError::NewerVersion:
         return tr("This key file was written by a newer version of Vigil (key file version %1; this version "
@@ -403,10 +403,10 @@ QString KeyFile::describe(const ParseFailure& failure, const QString& shown, boo
             .arg(kCurrentVersion);
     case LoadError::UnacceptableKdf:
         if (inKeychain)
-            return tr("The key kept in the OS keychain for \u201c%1\u201d asks for key-derivation settings that "
+            return tr("The key kept in the OS keychain for “%1” asks for key-derivation settings that "
                       "Vigil does not accept (%2). It may have been altered.")
                 .arg(shown, failure.field);
-        return tr("The key file \u201c%1\u201d asks for key-derivation settings that Vigil does not accept (%2). "
+        return tr("The key file “%1” asks for key-derivation settings that Vigil does not accept (%2). "
                   "The file may have been altered.")
             .arg(shown, failure.field);
     case LoadError::None:
@@ -417,7 +417,7 @@ QString KeyFile::describe(const ParseFailure& failure, const QString& shown, boo
     case LoadError::KeychainMismatch:
         break;
     }
-    return tr("\u201c%1\u201d is not a Vigil key file, or it is damaged.").arg(shown);
+    return tr("“%1” is not a Vigil key file, or it is damaged.").arg(shown);
 }
 
 std::optional<KeyFile::Reference> KeyFile::referenceFrom(const QByteArray& text, ParseFailure& failure)
@@ -474,14 +474,14 @@ std::optional<KeyFile> KeyFile::loadFromKeychain(
         break;
     case KeychainStore::Status::NotFound:
         return fail(LoadError::KeychainEntryMissing,
-            tr("The key of this cache is kept in the OS keychain (\u201c%1\u201d names the entry \u201c%2\u201d), "
+            tr("The key of this cache is kept in the OS keychain (“%1” names the entry “%2”), "
                "but the keychain has no such entry. It may have been deleted, or the cache may come from another "
                "computer or user account. Without the key the cache cannot be opened.")
                 .arg(shown, reference.account));
     case KeychainStore::Status::Unavailable:
     case KeychainStore::Status::Failed:
         return fail(LoadError::KeychainUnavailable,
-            tr("The key of this cache is kept in the OS keychain (\u201c%1\u201d names the entry \u201c%2\u201d), "
+            tr("The key of this cache is kept in the OS keychain (“%1” names the entry “%2”), "
                "and the keychain could not be used. %3")
                 .arg(shown, reference.account, why));
     }
@@ -492,7 +492,7 @@ std::optional<KeyFile> KeyFile::loadFromKeychain(
         return fail(failure.reason, describe(failure, shown, true));
     if (out->m_cacheId != reference.cacheId)
         return fail(LoadError::KeychainMismatch,
-            tr("The OS keychain entry \u201c%1\u201d named in \u201c%2\u201d holds the key of another cache "
+            tr("The OS keychain entry “%1” named in “%2” holds the key of another cache "
                "(%3, not %4), so this cache cannot be opened with it.")
                 .arg(reference.account, shown, out->m_cacheId.toString(QUuid::WithoutBraces),
                     reference.cacheId.toString(QUuid::WithoutBraces)));
@@ -526,16 +526,16 @@ bool KeyFile::save(const QString& path, QString* error) const
     if (!reference)
         return fail(tr("%1 It was left as it is.").arg(describe(failure, shown, false)));
     if (reference->cacheId != m_cacheId)
-        return fail(tr("The key file \u201c%1\u201d refers to the key of another cache in the OS keychain; it was "
+        return fail(tr("The key file “%1” refers to the key of another cache in the OS keychain; it was "
                        "left as it is.")
                         .arg(shown));
     const QByteArray json = toJson();
     QByteArray back;
     if (KeychainStore::write(reference->account, json, &why) != KeychainStore::Status::Ok
         || KeychainStore::read(reference->account, back, &why) != KeychainStore::Status::Ok)
-        return fail(tr("The key of \u201c%1\u201d could not be written to the OS keychain. %2").arg(shown, why));
+        return fail(tr("The key of “%1” could not be written to the OS keychain. %2").arg(shown, why));
     if (back != json)
-        return fail(tr("The key of \u201c%1\u201d was written to the OS keychain, but did not read back unchanged.")
+        return fail(tr("The key of “%1” was written to the OS keychain, but did not read back unchanged.")
                         .arg(shown));
     if (error)
         error->clear();
@@ -546,7 +546,7 @@ bool KeyFile::writeFileAtomically(const QString& path, const QByteArray& bytes, 
 {
     const auto fail = [&](const QString& detail) {
         if (error)
-            *error = tr("The key file \u201c%1\u201d could not be written: %2.").arg(displayPath(path), detail);
+            *error = tr("The key file “%1” could not be written: %2.").arg(displayPath(path), detail);
         qCWarning(lcCrypto, "saving a key file failed: %s", qUtf8Printable(detail));
         return false;
     };
@@ -607,7 +607,7 @@ bool KeyFile::moveToKeychain(const QString& path, QString* error)
     }
 
     const QString account = keychainAccountFor(file->m_cacheId);
-    const QString keptAsItWas = tr("The key file \u201c%1\u201d was left as it is.").arg(shown);
+    const QString keptAsItWas = tr("The key file “%1” was left as it is.").arg(shown);
     // An entry that exists already (a copy of this cache, or an earlier attempt) holds the key of the same
     // cache, so replacing it loses nothing; but only an entry made here is deleted again on failure.
     QByteArray existing;
@@ -696,17 +696,17 @@ bool KeyFile::moveToFile(const QString& path, QString* error, QString* warning)
     if (!check || check->m_storage != StorageKind::File || check->toJson() != json) {
         QString restoreError;
         if (!writeFileAtomically(path, referenceText, &restoreError))
-            return fail(tr("The key file \u201c%1\u201d was written but does not load (%2), and the reference to the "
+            return fail(tr("The key file “%1” was written but does not load (%2), and the reference to the "
                            "OS keychain could not be put back (%3). The key is still in the OS keychain as "
                            "\u201c%4\u201d.")
                             .arg(shown, why, restoreError, reference->account));
-        return fail(tr("The key file \u201c%1\u201d was written but did not load (%2); the key was left in the OS "
+        return fail(tr("The key file “%1” was written but did not load (%2); the key was left in the OS "
                        "keychain.")
                         .arg(shown, why));
     }
 
     if (KeychainStore::remove(reference->account, &why) != KeychainStore::Status::Ok && warning)
-        *warning = tr("The key is back in the key file, but its old OS keychain entry \u201c%1\u201d could not be "
+        *warning = tr("The key is back in the key file, but its old OS keychain entry “%1” could not be "
                       "deleted. %2")
                        .arg(reference->account, why);
     qCInfo(lcCrypto, "the cache key was moved from the OS keychain to the key file");

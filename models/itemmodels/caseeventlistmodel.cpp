@@ -46,7 +46,7 @@ std::vector<CaseEventListModel::Row> CaseEventListModel::rowsFor(
         r.event = e;
         r.remote = thisWorkstation.isEmpty() || e.workstation != thisWorkstation;
         if (state.escalationsDuringResolve().contains(e.id))
-            r.attention << tr("escalated while the case was being resolved \u2014 check with the other clinician");
+            r.attention << tr("escalated while the case was being resolved — check with the other clinician");
         if (state.levelConflictEvents().contains(e.id))
             r.attention << tr("changed the level at the same time as another clinician changed it to a different "
                               "level");
@@ -183,7 +183,7 @@ QString CaseEventListModel::displayText(const Row& row, int column) const
         return QLocale().toString(dateTimeOf(e.time, Qt::LocalTime), QStringLiteral("HH:mm:ss, d MMM yyyy"));
     case ActionColumn:
         // Words, not only a colour or an icon, for what needs attention.
-        return row.attention.isEmpty() ? row.action : tr("%1 \u2014 needs attention").arg(row.action);
+        return row.attention.isEmpty() ? row.action : tr("%1 — needs attention").arg(row.action);
     case ClinicianColumn:
         return e.role.isEmpty() ? e.actor : tr("%1 (%2)").arg(e.actor, e.role);
     case WorkstationColumn:

@@ -202,7 +202,7 @@ QVariant PatientListModel::headerData(int section, Qt::Orientation orientation, 
     case HeartRateColumn:
         return tr("HR /min");
     case SpO2Column:
-        return tr("SpO\u2082 %");
+        return tr("SpO₂ %");
     case RespRateColumn:
         return tr("RR /min");
     case BloodPressureColumn:

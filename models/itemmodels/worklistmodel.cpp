@@ -212,9 +212,9 @@ QString WorklistModel::changesSinceSeen(int patient) const
     QStringList changes;
     const auto score = [](int total) { return total < 0 ? tr("incomplete") : QString::number(total); };
     if (now.news2 != it->news2)
-        changes << tr("NEWS2 %1 \u2192 %2").arg(score(it->news2), score(now.news2));
+        changes << tr("NEWS2 %1 → %2").arg(score(it->news2), score(now.news2));
     if (now.alarm != it->alarm)
-        changes << tr("alarm %1 \u2192 %2")
+        changes << tr("alarm %1 → %2")
                        .arg(it->alarm == AlarmPriority::None ? tr("none") : AlarmPriority::name(it->alarm),
                            now.alarm == AlarmPriority::None ? tr("none") : AlarmPriority::name(now.alarm));
     if (now.escalation != it->escalation)
@@ -284,7 +284,7 @@ QVariant WorklistModel::data(const QModelIndex& index, int role) const
         if (!res)
             return tr("check readings");
         if (!res->complete)
-            return tr("incomplete (%1\u2013%2)%3")
+            return tr("incomplete (%1–%2)%3")
                 .arg(res->minTotal)
                 .arg(res->maxTotal)
                 .arg(res->redScore ? tr(", a 3") : QString());
@@ -312,7 +312,7 @@ QVariant WorklistModel::data(const QModelIndex& index, int role) const
         if (p.lastReceived == 0)
             return tr("no data yet");
         const QString age = DataAge::format(static_cast<double>(m_now - p.lastReceived) / core::kMicrosPerSecond);
-        return isStale(r.patient) ? tr("%1 \u2014 no data").arg(age) : age;
+        return isStale(r.patient) ? tr("%1 — no data").arg(age) : age;
     }
     case UnacknowledgedColumn:
         return r.unacknowledgedFor > 0 ? minutesText(r.unacknowledgedFor) : QString();

@@ -73,6 +73,7 @@ std::vector<clinical::AlarmEngine::Change> WardMonitor::update(core::Timestamp n
         in.vitals = snapshot.vitals;
         in.status = snapshot.status;
         in.lastDataAt = snapshot.lastReceived;
+        in.dataExpected = m_dataExpected;
         auto changes = m_alarms.evaluate(in, now);
         out.insert(out.end(), changes.begin(), changes.end());
     }

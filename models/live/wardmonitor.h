@@ -67,6 +67,10 @@ public:
     {
         return m_patients.at(static_cast<std::size_t>(index)).assessor;
     }
+    // Whether data is expected from the patients (live); false in review (vigil --offline, or no live
+    // source): a silent patient is then not a stale-feed alarm, and old readings are not judged.
+    void setDataExpected(bool expected) { m_dataExpected = expected; }
+    [[nodiscard]] bool dataExpected() const { return m_dataExpected; }
     [[nodiscard]] clinical::AlarmEngine& alarms() { return m_alarms; }
     [[nodiscard]] const clinical::AlarmEngine& alarms() const { return m_alarms; }
     // Index of the patient with this key, or -1.
@@ -82,6 +86,7 @@ private:
     Config m_config;
     clinical::AlarmEngine m_alarms;
     std::vector<PatientState> m_patients;
+    bool m_dataExpected = true;
 };
 
 } // namespace vigil::live

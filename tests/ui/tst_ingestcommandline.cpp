@@ -145,6 +145,25 @@ private Q_SLOTS:
         QVERIFY2(error.contains(QStringLiteral("--key")), qPrintable(error));
     }
 
+    // --offline (issue 6): review only, alone or with --cache; never with a live source.
+    void offlineIsReviewOnly()
+    {
+        QString error;
+        auto cl = CommandLine::parse({QStringLiteral("vigil"), QStringLiteral("--offline")}, &error);
+        QVERIFY2(cl, qPrintable(error));
+        QVERIFY(cl->offline);
+        QVERIFY(!cl->demo && !cl->hasLiveTransport());
+        QVERIFY(!CommandLine::parse({QStringLiteral("vigil")}, &error)->offline);
+        for (const QString& other :
+            {QStringLiteral("--demo"), QStringLiteral("--broker=tcp://hub:1883"), QStringLiteral("--mllp=2575")}) {
+            error.clear();
+            cl = CommandLine::parse({QStringLiteral("vigil"), QStringLiteral("--offline"), other}, &error);
+            QVERIFY2(!cl, qPrintable(other));
+            QVERIFY2(error.contains(QStringLiteral("--offline is review only")), qPrintable(error));
+        }
+        QVERIFY(CommandLine::helpText().contains(QStringLiteral("--offline")));
+    }
+
     void helpListsTransportOptions()
     {
         const QString help = CommandLine::helpText();

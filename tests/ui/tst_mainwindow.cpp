@@ -4,6 +4,7 @@
 
 #include "ingest/simulatorsource.h"
 #include "live/livehub.h"
+#include "live/wardmonitor.h"
 #include "mainwindow.h"
 #include "patientdetailview.h"
 #include "vitalstrendchart.h"
@@ -149,6 +150,26 @@ private Q_SLOTS:
             QDir::current().absoluteFilePath(QStringLiteral("tst_mainwindow_detail.png"))));
         QTest::keyClick(detail, Qt::Key_Escape);
         QTRY_VERIFY(window.detailView() == nullptr);
+    }
+
+    // vigil --offline: the banner says it is a review, how old the newest data is, and that case
+    // actions wait; the title says so too.
+    void offlineReviewSaysHowOldTheDataIs()
+    {
+        ui::MainWindow window(m_hub, ui::WaveformRenderer::Kind::Software);
+        window.setLiveSourceConnected(false);
+        QCOMPARE(window.sourceBannerText(), QStringLiteral("No live source is connected; showing stored data."));
+        window.setOfflineReview(core::nowUtc() - 3 * 3600 * core::kMicrosPerSecond);
+        QVERIFY(window.isOfflineReview());
+        QVERIFY(window.windowTitle().contains(QStringLiteral("offline review")));
+        const QString text = window.sourceBannerText();
+        QVERIFY2(text.startsWith(QStringLiteral("Offline review: no live data. The newest stored data is from ")),
+            qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("(3 h ago)")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("when Vigil next runs with a broker")));
+        QVERIFY(!window.ward().dataExpected());
+        window.setOfflineReview(0);
+        QVERIFY(window.sourceBannerText().startsWith(QStringLiteral("Offline review: no live data, and the cache")));
     }
 };
 
