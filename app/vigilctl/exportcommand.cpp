@@ -1,6 +1,10 @@
 #include "exportcommand.h"
 
+#include "clinical/caseevent.h"
+#include "codec/edfwriter.h"
 #include "codec/wavecodec.h"
+#include "codec/wfdbwriter.h"
+#include "core/streamkind.h"
 #include "ctlcontext.h"
 #include "store/cache.h"
 #include "store/storereader.h"
@@ -8,6 +12,7 @@
 
 #include <QDateTime>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTimeZone>
@@ -63,6 +68,88 @@ QString number(double v)
     return QString::number(v, 'g', 10);
 }
 
+// One stream over the exported interval: its samples on one grid from the interval's first sample,
+// missing ones (between chunks, or not recorded) as WaveCodec::kInvalid.
+struct GriddedStream
+{
+    store::StreamDescriptor descriptor;
+    std::vector<qint32> samples;
+};
+
+struct Gridded
+{
+    core::Timestamp start = 0; // the first stored sample of any stream
+    core::Timestamp end = 0; // just after the last one
+    std::vector<GriddedStream> streams;
+    qint64 sampleCount = 0; // stored samples exported (not counting gaps)
+};
+
+// Every stream's runs in [from, to) put on a common grid that starts at the earliest sample. A run
+// whose first sample falls between grid points is placed at the nearest one (a shift of at most half
+// a sample period; the live and imported streams are sampled on whole-period grids anyway).
+bool gridStreams(store::StoreReader& reader, const std::vector<store::StoreReader::StreamRow>& rows,
+    core::Timestamp from, core::Timestamp to, Gridded& out, QString* error)
+{
+    std::vector<std::vector<store::StoreReader::SampleRun>> runs(rows.size());
+    bool any = false;
+    for (std::size_t j = 0; j < rows.size(); ++j) {
+        store::StoreError storeError;
+        if (!reader.samples(rows[j].id, from, to, runs[j], &storeError)) {
+            *error = storeError.message;
+            return false;
+        }
+        const double rate = rows[j].descriptor.rateHz;
+        for (const auto& run : runs[j]) {
+            if (run.samples.empty() || !(rate > 0))
+                continue;
+            const core::Timestamp last =
+                run.firstSampleTime + std::llround(static_cast<double>(run.samples.size()) * 1e6 / rate);
+            out.start = any ? std::min(out.start, run.firstSampleTime) : run.firstSampleTime;
+            out.end = any ? std::max(out.end, last) : last;
+            any = true;
+        }
+    }
+    if (!any) {
+        *error = QStringLiteral("no waveform samples in the interval");
+        return false;
+    }
+    for (std::size_t j = 0; j < rows.size(); ++j) {
+        const double rate = rows[j].descriptor.rateHz;
+        if (!(rate > 0))
+            continue;
+        GriddedStream stream{rows[j].descriptor, {}};
+        const auto length = static_cast<std::size_t>(
+            std::max<qint64>(0, std::llround(static_cast<double>(out.end - out.start) * rate / 1e6)));
+        stream.samples.assign(length, codec::WaveCodec::kInvalid);
+        for (const auto& run : runs[j]) {
+            const qint64 first = std::llround(static_cast<double>(run.firstSampleTime - out.start) * rate / 1e6);
+            for (std::size_t i = 0; i < run.samples.size(); ++i) {
+                const qint64 at = first + static_cast<qint64>(i);
+                if (at < 0 || at >= static_cast<qint64>(length))
+                    continue;
+                stream.samples[std::size_t(at)] = run.samples[i];
+                if (run.samples[i] != codec::WaveCodec::kInvalid)
+                    ++out.sampleCount;
+            }
+        }
+        out.streams.push_back(std::move(stream));
+    }
+    return true;
+}
+
+// An annotation or case event as the exported files carry it.
+struct ExportNote
+{
+    core::Timestamp time = 0;
+    core::Timestamp durationUs = -1;
+    int code = 0; // WFDB code; 0: free text (EDF+, case events)
+    int subtype = 0;
+    int channel = 0;
+    int number = 0;
+    QString symbol; // WFDB mnemonic
+    QString text;
+};
+
 } // namespace
 
 int ExportCommand::run(const QStringList& arguments)
@@ -74,15 +161,26 @@ int ExportCommand::run(const QStringList& arguments)
     p.addOption(
         {QStringLiteral("from"), QStringLiteral("Start (ISO 8601 UTC or µs since 1970)."), QStringLiteral("TIME")});
     p.addOption({QStringLiteral("to"), QStringLiteral("End, exclusive."), QStringLiteral("TIME")});
-    p.addOption(
-        {QStringLiteral("format"), QStringLiteral("csv or fhir."), QStringLiteral("FORMAT"), QStringLiteral("csv")});
-    p.addOption({QStringLiteral("output"), QStringLiteral("Write to FILE instead of standard output."),
+    p.addOption({QStringLiteral("format"), QStringLiteral("csv, fhir, edf (EDF+) or wfdb."), QStringLiteral("FORMAT"),
+        QStringLiteral("csv")});
+    p.addOption({QStringLiteral("output"),
+        QStringLiteral("Write to FILE instead of standard output (edf: the .edf file; wfdb: the record, "
+                       "FILE.hea/.dat/.atr; required for both)."),
         QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("pseudonymise"),
+        QStringLiteral("edf, wfdb: a pseudonym instead of the patient's name, NHS Number and birth date.")});
+    p.addOption({QStringLiteral("case-events"),
+        QStringLiteral("edf, wfdb: the clinical case events as annotations (their kind only, no free text).")});
     if (!ctx.parse(arguments))
         return CtlContext::kUsage;
     const QString format = p.value(QStringLiteral("format"));
-    if (format != QStringLiteral("csv") && format != QStringLiteral("fhir"))
-        return ctx.fail(QStringLiteral("--format takes csv or fhir"), CtlContext::kUsage);
+    const bool binary = format == QStringLiteral("edf") || format == QStringLiteral("wfdb");
+    if (format != QStringLiteral("csv") && format != QStringLiteral("fhir") && !binary)
+        return ctx.fail(QStringLiteral("--format takes csv, fhir, edf or wfdb"), CtlContext::kUsage);
+    if (binary && !p.isSet(QStringLiteral("output")))
+        return ctx.fail(QStringLiteral("--format %1 needs --output").arg(format), CtlContext::kUsage);
+    if (!binary && (p.isSet(QStringLiteral("pseudonymise")) || p.isSet(QStringLiteral("case-events"))))
+        return ctx.fail(QStringLiteral("--pseudonymise and --case-events apply to edf and wfdb"), CtlContext::kUsage);
     if (!p.isSet(QStringLiteral("patient")))
         return ctx.fail(QStringLiteral("--patient is required"), CtlContext::kUsage);
     std::optional<core::Timestamp> from = core::Timestamp{0};
@@ -108,19 +206,132 @@ int ExportCommand::run(const QStringList& arguments)
     if (!patient)
         return ctx.fail(QStringLiteral("no patient %1 in the cache").arg(id));
 
+    const auto streams = reader->streams(patient->id);
+    qint64 samplesWritten = 0;
+    qint64 vitalsWritten = 0;
+    qint64 annotationsWritten = 0;
+    const bool pseudonymise = p.isSet(QStringLiteral("pseudonymise"));
+    const QString outputPath = p.value(QStringLiteral("output"));
+    if (binary) {
+        Gridded grid;
+        QString why;
+        if (!gridStreams(*reader, streams, *from, *to, grid, &why))
+            return ctx.fail(why);
+        samplesWritten = grid.sampleCount;
+
+        // The pseudonym is the patient's row in this cache: only someone holding the cache (and its
+        // passphrase) can map it back to the person.
+        const core::PatientIdentity& who = patient->identity;
+        const QString pseudonym = QStringLiteral("VIGIL-%1").arg(patient->id);
+        // Identifying text in imported annotations (an EDF+ file may carry anything) is replaced too.
+        const auto scrub = [&](QString text) {
+            if (!pseudonymise)
+                return text;
+            for (const QString& identifier : {who.nhsNumber, who.familyName, who.givenName}) {
+                if (identifier.trimmed().size() >= 2)
+                    text.replace(identifier.trimmed(), pseudonym, Qt::CaseInsensitive);
+            }
+            return text;
+        };
+
+        std::vector<ExportNote> notes;
+        for (const store::Annotation& a : reader->annotations(patient->id, grid.start, grid.end))
+            notes.push_back({a.time, a.durationUs, a.code, a.subtype, a.channel, a.number, a.symbol, scrub(a.text)});
+        if (p.isSet(QStringLiteral("case-events"))) {
+            for (const store::CaseEventRecord& e : reader->caseEvents(patient->id, grid.start, grid.end)) {
+                const auto kind = clinical::CaseEvent::kindFromKey(e.kind);
+                notes.push_back({e.time, -1, 0, 0, 0, 0, {},
+                    QStringLiteral("case event: %1").arg(kind ? clinical::CaseEvent::kindName(*kind) : e.kind)});
+            }
+        }
+        annotationsWritten = static_cast<qint64>(notes.size());
+
+        QString writeError;
+        QStringList warnings;
+        if (format == QStringLiteral("edf")) {
+            codec::EdfWriter::Recording recording;
+            recording.startUs = grid.start;
+            if (pseudonymise) {
+                recording.patient.code = pseudonym;
+            } else {
+                recording.patient.code = QString(who.nhsNumber).remove(u' ');
+                recording.patient.name = QStringLiteral("%1, %2").arg(who.familyName, who.givenName);
+                recording.patient.birthDate = who.birthDate;
+            }
+            for (const GriddedStream& s : grid.streams) {
+                codec::EdfWriter::Signal signal;
+                // EDF+ labels name the kind of signal first ("ECG II").
+                signal.label = s.descriptor.code == core::mdcCode(core::StreamKind::Ecg)
+                        && !s.descriptor.label.startsWith(QStringLiteral("ECG"))
+                    ? QStringLiteral("ECG %1").arg(s.descriptor.label)
+                    : s.descriptor.label;
+                signal.unit = s.descriptor.unit;
+                signal.rateHz = s.descriptor.rateHz;
+                signal.gain = s.descriptor.gain;
+                signal.baseline = s.descriptor.baseline;
+                signal.samples = s.samples;
+                recording.channels.push_back(std::move(signal));
+            }
+            for (const ExportNote& n : notes) {
+                // WFDB labels as their mnemonic, with the aux text (a rhythm "(AFIB") after it.
+                const QString text = n.code == 0 ? n.text
+                    : n.text.isEmpty()           ? n.symbol
+                                                 : QStringLiteral("%1 %2").arg(n.symbol, n.text);
+                recording.annotations.push_back({n.time - grid.start, n.durationUs, text});
+            }
+            if (!codec::EdfWriter::write(outputPath, recording, &writeError, &warnings))
+                return ctx.fail(writeError);
+        } else {
+            QString name = QFileInfo(outputPath).fileName();
+            if (name.endsWith(QStringLiteral(".hea")))
+                name.chop(4);
+            codec::WfdbWriter::Record record;
+            record.startUs = grid.start;
+            record.comments.append(pseudonymise
+                    ? QStringLiteral("patient: %1").arg(pseudonym)
+                    : QStringLiteral("patient: NHS Number %1, %2, %3, born %4")
+                          .arg(who.nhsNumber, who.familyName, who.givenName, who.birthDate.toString(Qt::ISODate)));
+            for (const GriddedStream& s : grid.streams) {
+                codec::WfdbWriter::Signal signal;
+                signal.label = s.descriptor.label;
+                signal.unit = s.descriptor.unit;
+                signal.rateHz = s.descriptor.rateHz;
+                signal.gain = s.descriptor.gain;
+                signal.baseline = s.descriptor.baseline;
+                signal.samples = s.samples;
+                record.channels.push_back(std::move(signal));
+            }
+            for (const ExportNote& n : notes) {
+                codec::WfdbWriter::Annotation a;
+                a.onsetUs = n.time - grid.start;
+                a.code = n.code;
+                a.subtype = n.subtype;
+                a.channel = n.channel;
+                a.number = n.number;
+                a.aux = n.text;
+                record.annotations.push_back(a);
+            }
+            if (!codec::WfdbWriter::write(QFileInfo(outputPath).absolutePath(), name, record, &writeError, &warnings))
+                return ctx.fail(writeError);
+        }
+        for (const QString& warning : std::as_const(warnings))
+            std::fprintf(stderr, "vigilctl export: %s\n", qPrintable(warning));
+    }
+
     QFile out;
-    if (p.isSet(QStringLiteral("output"))) {
-        out.setFileName(p.value(QStringLiteral("output")));
+    if (binary) {
+        out.setFileName(outputPath); // already written; named in the message below
+    } else if (p.isSet(QStringLiteral("output"))) {
+        out.setFileName(outputPath);
         if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
             return ctx.fail(QStringLiteral("cannot write %1").arg(out.fileName()));
     } else if (!out.open(stdout, QIODevice::WriteOnly)) {
         return ctx.fail(QStringLiteral("cannot write to standard output"));
     }
 
-    const auto streams = reader->streams(patient->id);
-    qint64 samplesWritten = 0;
-    qint64 vitalsWritten = 0;
-    if (format == QStringLiteral("csv")) {
+    if (binary) {
+        // Written above.
+    } else if (format == QStringLiteral("csv")) {
         out.write("time_utc,time_us,signal,code,value,unit\n");
         for (const auto& stream : streams) {
             std::vector<store::StoreReader::SampleRun> runs;
@@ -241,12 +452,16 @@ int ExportCommand::run(const QStringList& arguments)
         const int handle = writer.registerPatient(patient->identity);
         writer.appendAudit({0, qEnvironmentVariable("USER", QStringLiteral("unknown")), QStringLiteral("administrator"),
                                QStringLiteral("export"), 0,
-                               QStringLiteral("format=%1 from=%2 to=%3 samples=%4 vitals=%5")
+                               QStringLiteral("format=%1 from=%2 to=%3 samples=%4 vitals=%5%6")
                                    .arg(format)
                                    .arg(*from)
                                    .arg(*to)
                                    .arg(samplesWritten)
-                                   .arg(vitalsWritten)},
+                                   .arg(vitalsWritten)
+                                   .arg(binary ? QStringLiteral(" annotations=%1 pseudonymised=%2")
+                                                     .arg(annotationsWritten)
+                                                     .arg(pseudonymise ? QStringLiteral("yes") : QStringLiteral("no"))
+                                               : QString())},
             handle);
         writer.stop();
     }

@@ -46,6 +46,8 @@ const char* const kUsage =
     "                                            QRS detection: beat times, heart rate per minute, and\n"
     "                                            sensitivity / +P against <record>.atr when present\n"
     "  export --patient ID --from TIME --to TIME --format csv|fhir [--output FILE]\n"
+    "  export --patient ID --from TIME --to TIME --format edf|wfdb --output FILE [--pseudonymise]\n"
+    "         [--case-events]                   waveforms sample-exact as EDF+ or a WFDB record, with annotations\n"
     "  bench store [--minutes M] [--patients N] [--wfdb DIR] [--repeat N]\n"
     "  bench ingest [--patients N] [--seconds S] [--latency-seconds S] [--broker URI]\n"
     "  bench render [--patients 16,32,64] [--frames 600] [--baseline-frames 60] [--no-gl] [--no-baseline]\n";

@@ -2,6 +2,10 @@
 // must refuse (weak or wrong passphrase, a damaged cache, an altered audit row, a file that is not a
 // cache) without touching the files.
 
+#include "codec/edfrecord.h"
+#include "codec/edfwriter.h"
+#include "codec/wavecodec.h"
+#include "codec/wfdbrecord.h"
 #include "core/streamkind.h"
 #include "core/vitalsigns.h"
 #include "crypto/securebytes.h"
@@ -12,6 +16,7 @@
 #include "store/storereader.h"
 #include "store/streamdescriptor.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -20,11 +25,14 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 #include <sys/stat.h>
 
 #include <cmath>
+#include <limits>
 #include <map>
+#include <tuple>
 
 using namespace vigil;
 using integration::CtlResult;
@@ -655,6 +663,175 @@ private Q_SLOTS:
             with({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--json")}, m_recorded, m_good));
         QVERIFY2(audit.exitedWith(0), audit.describe().constData());
         QCOMPARE(audit.json().value(QStringLiteral("ok")).toBool(), true);
+    }
+
+    // EDF+ and WFDB exports of 30 s of a recorded demo patient, read back with Vigil's own readers:
+    // every stored sample at its place, exactly; --pseudonymise leaves no name or NHS Number in the
+    // files; every export audited without identifiers.
+    void exportEdfAndWfdbAreSampleExact()
+    {
+        const QString cachePath = path(QStringLiteral("waveexport.vigil"));
+        const CtlResult init = CtlRunner::run(
+            with({QStringLiteral("cache"), QStringLiteral("init"), QStringLiteral("--kdf"), QStringLiteral("fast")},
+                cachePath, m_good));
+        QVERIFY2(init.exitedWith(0), init.describe().constData());
+        const CtlResult record = CtlRunner::run(with(
+            {QStringLiteral("record"), QStringLiteral("--demo"), QStringLiteral("--patients"), QStringLiteral("1"),
+                QStringLiteral("--minutes"), QStringLiteral("1"), QStringLiteral("--start"), QString::number(kStart)},
+            cachePath, m_good));
+        QVERIFY2(record.exitedWith(0), record.describe().constData());
+        const CtlResult list = CtlRunner::run(
+            with({QStringLiteral("patients"), QStringLiteral("list"), QStringLiteral("--json")}, cachePath, m_good));
+        QVERIFY2(list.exitedWith(0), list.describe().constData());
+        const qint64 patientId = list.json()
+                                     .value(QStringLiteral("patients"))
+                                     .toArray()
+                                     .at(0)
+                                     .toObject()
+                                     .value(QStringLiteral("id"))
+                                     .toInteger();
+        QVERIFY(patientId > 0);
+
+        const core::Timestamp from = kStart + 15 * core::kMicrosPerSecond;
+        const core::Timestamp to = from + 30 * core::kMicrosPerSecond;
+        const auto exportTo = [&](const QString& format, const QString& output, bool pseudonymise) {
+            QStringList arguments{QStringLiteral("export"), QStringLiteral("--patient"), QString::number(patientId),
+                QStringLiteral("--from"), QString::number(from), QStringLiteral("--to"), QString::number(to),
+                QStringLiteral("--format"), format, QStringLiteral("--output"), output};
+            if (pseudonymise)
+                arguments << QStringLiteral("--pseudonymise");
+            return CtlRunner::run(with(arguments, cachePath, m_good));
+        };
+        const QString edfPath = path(QStringLiteral("wave.edf"));
+        const QString edfPseudo = path(QStringLiteral("wave-pseudo.edf"));
+        for (const auto& [format, output, pseudonymise] :
+            {std::tuple{QStringLiteral("edf"), edfPath, false}, std::tuple{QStringLiteral("edf"), edfPseudo, true},
+                std::tuple{QStringLiteral("wfdb"), path(QStringLiteral("wave")), false},
+                std::tuple{QStringLiteral("wfdb"), path(QStringLiteral("wave-pseudo.hea")), true}}) {
+            const CtlResult r = exportTo(format, output, pseudonymise);
+            QVERIFY2(r.exitedWith(0), r.describe().constData());
+        }
+        // edf and wfdb need a file to write to.
+        QVERIFY(CtlRunner::run(with({QStringLiteral("export"), QStringLiteral("--patient"), QString::number(patientId),
+                                        QStringLiteral("--format"), QStringLiteral("edf")},
+                                   cachePath, m_good))
+                    .exitedWith(2));
+
+        // What the cache holds.
+        auto opened = openInProcess(cachePath, kGood);
+        QVERIFY(opened);
+        auto reader = store::StoreReader::open(*opened, nullptr);
+        QVERIFY(reader);
+        const auto patient = reader->patient(patientId);
+        QVERIFY(patient);
+        const auto streams = reader->streams(patientId);
+        QCOMPARE(streams.size(), std::size_t(core::kStreamCount));
+        std::vector<std::vector<store::StoreReader::SampleRun>> runs(streams.size());
+        core::Timestamp start = std::numeric_limits<core::Timestamp>::max();
+        for (std::size_t j = 0; j < streams.size(); ++j) {
+            QVERIFY(reader->samples(streams[j].id, from, to, runs[j]));
+            QVERIFY(!runs[j].empty());
+            start = std::min(start, runs[j].front().firstSampleTime);
+        }
+        QCOMPARE(start, from); // the demo streams are on whole seconds
+        // Calls check(stream, index in the file, stored value) for every stored sample.
+        const auto forEachStored = [&](std::size_t j, const auto& check) {
+            const double rate = streams[j].descriptor.rateHz;
+            qint64 count = 0;
+            for (const auto& run : runs[j]) {
+                const qint64 first = std::llround(static_cast<double>(run.firstSampleTime - start) * rate / 1e6);
+                for (std::size_t i = 0; i < run.samples.size(); ++i, ++count)
+                    check(first + static_cast<qint64>(i), run.samples[i]);
+            }
+            return count;
+        };
+
+        QString error;
+        const auto edf = codec::EdfRecord::open(edfPath, &error, codec::EdfRecord::Reader::EdfLib);
+        QVERIFY2(edf, qPrintable(error));
+        QCOMPARE(edf->startUs(), std::optional<qint64>(start));
+        QCOMPARE(edf->recordCount(), qint64(30));
+        QCOMPARE(edf->signalCount(), int(streams.size()));
+        const auto wfdb = codec::WfdbRecord::open(path(QStringLiteral("wave.hea")), &error);
+        QVERIFY2(wfdb, qPrintable(error));
+        QCOMPARE(wfdb->signalCount(), int(streams.size()));
+        QCOMPARE(QDateTime(wfdb->baseDate(), wfdb->baseTime(), QTimeZone::utc()).toMSecsSinceEpoch() * 1000, start);
+        for (std::size_t j = 0; j < streams.size(); ++j) {
+            const store::StreamDescriptor& d = streams[j].descriptor;
+            const int sig = static_cast<int>(j);
+            QCOMPARE(edf->signal(sig).rateHz, d.rateHz);
+            QCOMPARE(edf->signal(sig).unit, d.unit);
+            QVERIFY(std::abs(edf->signal(sig).gain() - d.gain) <= 1e-9 * d.gain);
+            QVERIFY(std::abs(edf->signal(sig).baseline() - d.baseline) <= 1e-6);
+            QCOMPARE(wfdb->signalFrequency(sig), d.rateHz);
+            QCOMPARE(wfdb->signal(sig).gain, d.gain);
+            QCOMPARE(double(wfdb->signal(sig).baseline), d.baseline);
+            QCOMPARE(wfdb->signal(sig).description, d.label);
+
+            std::vector<qint32> fromEdf;
+            QVERIFY(edf->readDigital(sig, 0, edf->signal(sig).sampleCount, fromEdf, &error));
+            std::vector<qint32> fromWfdb;
+            QVERIFY2(wfdb->readSamples(sig, fromWfdb, &error), qPrintable(error));
+            QCOMPARE(qint64(fromEdf.size()), std::llround(30 * d.rateHz));
+            QCOMPARE(fromWfdb.size(), fromEdf.size());
+            int mismatches = 0;
+            const qint64 stored = forEachStored(j, [&](qint64 at, qint32 value) {
+                if (at < 0 || at >= qint64(fromEdf.size())) {
+                    ++mismatches;
+                    return;
+                }
+                const qint32 inEdf = value == codec::WaveCodec::kInvalid ? codec::EdfWriter::kGapValue : value;
+                if (fromEdf[std::size_t(at)] != inEdf || fromWfdb[std::size_t(at)] != value)
+                    ++mismatches;
+            });
+            QCOMPARE(mismatches, 0);
+            QCOMPARE(stored, qint64(fromEdf.size())); // the demo recording has no gaps
+        }
+
+        // Pseudonymised: no name, NHS Number or birth date anywhere in the text the files carry; the
+        // same check finds them in the identified export.
+        const core::PatientIdentity& who = patient->identity;
+        QVERIFY(!who.nhsNumber.isEmpty() && !who.familyName.isEmpty() && !who.givenName.isEmpty());
+        // Sample data can hold any byte pattern: short names are looked for in the text part only
+        // (`textBytes`: the EDF header, a whole WFDB header, none of a signal file).
+        const auto identifying = [&](const QByteArray& bytes, qsizetype textBytes) {
+            const QByteArray upper = bytes.toUpper();
+            for (const QString& id : {who.nhsNumber, who.familyName, who.givenName}) {
+                const QByteArray needle = id.toUpper().toUtf8();
+                if ((needle.size() >= 5 ? upper : upper.left(textBytes)).contains(needle))
+                    return true;
+            }
+            return false;
+        };
+        const qsizetype edfHeader = 256 * (edf->signalCount() + 2); // + the annotation signal
+        QVERIFY(identifying(CtlRunner::readAll(edfPath), edfHeader));
+        const QByteArray identifiedHeader = CtlRunner::readAll(path(QStringLiteral("wave.hea")));
+        QVERIFY(identifying(identifiedHeader, identifiedHeader.size()));
+        const QByteArray pseudoEdf = CtlRunner::readAll(edfPseudo);
+        QVERIFY(!pseudoEdf.isEmpty());
+        QVERIFY(!identifying(pseudoEdf, edfHeader));
+        QVERIFY(!pseudoEdf.contains(who.birthDate.toString(QStringLiteral("dd-MMM-yyyy")).toUpper().toLatin1()));
+        QVERIFY(pseudoEdf.left(88).contains(QStringLiteral("VIGIL-%1").arg(patientId).toLatin1()));
+        for (const QString& suffix : {QStringLiteral(".hea"), QStringLiteral(".dat")}) {
+            const QByteArray bytes = CtlRunner::readAll(path(QStringLiteral("wave-pseudo") + suffix));
+            QVERIFY(!bytes.isEmpty());
+            QVERIFY(!identifying(bytes, suffix == QStringLiteral(".hea") ? bytes.size() : 0));
+            QVERIFY(!bytes.contains(who.birthDate.toString(Qt::ISODate).toLatin1()));
+        }
+        const auto pseudoWfdb = codec::WfdbRecord::open(path(QStringLiteral("wave-pseudo.hea")), &error);
+        QVERIFY2(pseudoWfdb, qPrintable(error));
+        QCOMPARE(pseudoWfdb->comments(), QStringList{QStringLiteral("patient: VIGIL-%1").arg(patientId)});
+
+        // Four exports audited, none naming the patient.
+        QCOMPARE(reader->database().queryInt("SELECT count(*) FROM audit_log WHERE action = 'export' AND "
+                                             "patient_id IS NOT NULL AND detail LIKE 'format=edf %'"),
+            qint64(2));
+        QCOMPARE(reader->database().queryInt("SELECT count(*) FROM audit_log WHERE action = 'export' AND "
+                                             "detail LIKE 'format=wfdb %pseudonymised=yes'"),
+            qint64(1));
+        const QByteArray leak = "SELECT count(*) FROM audit_log WHERE action = 'export' AND detail LIKE '%"
+            + who.nhsNumber.toLatin1() + "%'";
+        QCOMPARE(reader->database().queryInt(leak.constData()), qint64(0));
     }
 };
 
