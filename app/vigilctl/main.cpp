@@ -9,6 +9,7 @@
 #include "news2command.h"
 #include "recordcommand.h"
 #include "renderbench.h"
+#include "reviewbench.h"
 #include "store/cache.h"
 #include "storebench.h"
 
@@ -50,6 +51,7 @@ const char* const kUsage =
     "         [--case-events]                   waveforms sample-exact as EDF+ or a WFDB record, with annotations\n"
     "  bench store [--minutes M] [--patients N] [--wfdb DIR] [--repeat N]\n"
     "  bench ingest [--patients N] [--seconds S] [--latency-seconds S] [--broker URI]\n"
+    "  bench review [--patients N] [--hours H] [--measure N]\n"
     "  bench render [--patients 16,32,64] [--frames 600] [--baseline-frames 60] [--no-gl] [--no-baseline]\n";
 
 int usage(const char* message)
@@ -134,6 +136,7 @@ int main(int argc, char** argv)
         {"patients", "list", vigil::app::CacheCommands::patientsList},
         {"bench", "store", vigil::app::StoreBench::run},
         {"bench", "ingest", vigil::app::IngestBench::run},
+        {"bench", "review", vigil::app::ReviewBench::run},
         {"analyze", "ecg", vigil::app::AnalyzeCommand::run},
     };
     for (const auto& [a, b, command] : twoWords) {
