@@ -3,7 +3,10 @@
 #include "alarmlimitsdialog.h"
 #include "alarmtone.h"
 #include "clinicalalarmbanner.h"
+#include "core/clinicalcodes.h"
+#include "ecgstripreport.h"
 #include "escalationdialog.h"
+#include "escalationsummaryreport.h"
 #include "glselftest.h"
 #include "glwaveformview.h"
 #include "importdialog.h"
@@ -24,6 +27,7 @@
 #include "patientdetailview.h"
 #include "reauthdialog.h"
 #include "rendererfactory.h"
+#include "store/storereader.h"
 #include "store/storewriter.h"
 #include "technicalalarmbanner.h"
 #include "waveformscene.h"
@@ -310,6 +314,31 @@ void MainWindow::buildMenus()
     m_importAction = file->addAction(tr("&Import…"), this, &MainWindow::chooseFilesToImport);
     m_importAction->setObjectName(QStringLiteral("importAction"));
     m_importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    const auto currentPatient = [this] {
+        const int patient = m_worklistDock->currentPatient();
+        return patient >= 0 ? patient : m_scene->tile(m_scene->currentTile()).patient;
+    };
+    QAction* strip = file->addAction(tr("ECG &strip to PDF (last 30 s)…"), this, [this, currentPatient] {
+        const int patient = currentPatient();
+        if (m_locked || patient < 0)
+            return;
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Save the ECG strip"), tr("ecg-strip.pdf"), tr("PDF documents (*.pdf)"));
+        QString error;
+        if (!path.isEmpty() && !exportEcgStrip(patient, path, 30, &error))
+            QMessageBox::warning(this, tr("ECG strip"), error);
+    });
+    QAction* summary = file->addAction(tr("Escalation &summary to PDF…"), this, [this, currentPatient] {
+        const int patient = currentPatient();
+        if (m_locked || patient < 0)
+            return;
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Save the escalation summary"), tr("escalation-summary.pdf"), tr("PDF documents (*.pdf)"));
+        QString error;
+        if (!path.isEmpty() && !exportCaseSummary(patient, path, &error))
+            QMessageBox::warning(this, tr("Escalation summary"), error);
+    });
+    m_unlockedOnly << strip << summary;
     file->addSeparator();
     m_lockAction = file->addAction(tr("&Lock"), this, [this] { lock(LockReason::User); });
     m_lockAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
@@ -786,6 +815,70 @@ bool MainWindow::setAlarmLimits(int patient, const clinical::AlarmLimits& limits
         key + QStringLiteral(": ") + clinical::AlarmLimits::describeChanges(before, limits)
             + QStringLiteral("; reason: ") + reason.trimmed());
     updateClinical();
+    return true;
+}
+
+bool MainWindow::exportEcgStrip(int patient, const QString& path, int seconds, QString* error)
+{
+    const auto fail = [error](const QString& why) {
+        if (error)
+            *error = why;
+        return false;
+    };
+    if (!m_writer || patient < 0 || patient >= m_hub.patientCount())
+        return fail(tr("No cache is open."));
+    store::StoreError storeError;
+    auto reader = store::StoreReader::open(m_writer->cache(), &storeError);
+    if (!reader)
+        return fail(storeError.message);
+    const core::PatientIdentity identity = m_hub.feed(patient).identity();
+    const auto row = reader->patientBySourceKey(identity.id);
+    if (!row)
+        return fail(tr("Nothing of this patient is stored yet."));
+    for (const auto& stream : reader->streams(row->id)) {
+        if (core::ClinicalCodes::streamFromMdc(stream.descriptor.code) != core::StreamKind::Ecg)
+            continue;
+        const core::Timestamp to = reader->streamRange(stream.id).last + 1;
+        const core::Timestamp from = to - core::Timestamp{seconds} * core::kMicrosPerSecond;
+        std::vector<store::StoreReader::SampleRun> runs;
+        if (!reader->samples(stream.id, from, to, runs, &storeError))
+            return fail(storeError.message);
+        EcgStripReport::Input input;
+        input.displayName = identity.displayName();
+        input.nhsNumber = identity.nhsNumber;
+        input.start = from;
+        input.lanes.push_back(
+            EcgStripReport::laneFromRuns(stream.descriptor.label.isEmpty() ? tr("ECG") : stream.descriptor.label,
+                stream.descriptor, runs, from, to));
+        input.printedBy = osUserName();
+        QString why;
+        if (!EcgStripReport::writePdf(input, path, &why))
+            return fail(why);
+        audit(QStringLiteral("export.ecg-strip"), identity.id + QStringLiteral(": %1 s, pdf").arg(seconds));
+        return true;
+    }
+    return fail(tr("No ECG of this patient is stored."));
+}
+
+bool MainWindow::exportCaseSummary(int patient, const QString& path, QString* error)
+{
+    if (patient < 0 || patient >= m_ward->patientCount()) {
+        if (error)
+            *error = tr("No such patient.");
+        return false;
+    }
+    const core::PatientIdentity identity = m_hub.feed(patient).identity();
+    EscalationSummaryReport::Input input;
+    input.displayName = identity.displayName();
+    input.nhsNumber = identity.nhsNumber;
+    input.caseState = caseState(patient);
+    input.thisWorkstation = QSysInfo::machineHostName();
+    input.news2 = m_ward->patient(patient).news2;
+    input.news2Time = core::nowUtc();
+    input.printedBy = osUserName();
+    if (!EscalationSummaryReport::writePdf(input, path, error))
+        return false;
+    audit(QStringLiteral("export.case-summary"), identity.id + QStringLiteral(": pdf"));
     return true;
 }
 

@@ -150,6 +150,11 @@ public:
     // ("alarm-limits/<key>") and audited with what changed and the clinician's reason.
     void editAlarmLimits(int patient);
     bool setAlarmLimits(int patient, const clinical::AlarmLimits& limits, const QString& reason);
+    // Documents for the patient (File menu), each audited without identifiers in the detail:
+    // the last `seconds` of ECG as a strip at 25 mm/s and 10 mm/mV, and the case's escalation summary,
+    // to PDF. False with *error when there is no cache, no ECG, or the file cannot be written.
+    bool exportEcgStrip(int patient, const QString& path, int seconds = 30, QString* error = nullptr);
+    bool exportCaseSummary(int patient, const QString& path, QString* error = nullptr);
     // Limits read back from the cache at start.
     void restoreAlarmLimits(const std::map<QString, clinical::AlarmLimits>& limits);
     [[nodiscard]] QDialog* alarmLimitsDialog() const { return m_limitsDialog; }

@@ -144,6 +144,8 @@ public:
     [[nodiscard]] quint64 committedSeq() const { return m_committed.load(std::memory_order_acquire); }
     [[nodiscard]] Stats stats() const;
     [[nodiscard]] const Config& config() const { return m_config; }
+    // The cache written to (for readers of the same cache).
+    [[nodiscard]] const Cache& cache() const { return m_cache; }
     // Durations of recent commits in µs (the last few thousand), for benchmarks.
     [[nodiscard]] std::vector<core::Timestamp> commitDurations() const;
     // Called on the writer thread after each successful commit with the committed sequence number.

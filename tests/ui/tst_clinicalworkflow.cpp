@@ -29,6 +29,7 @@
 #include <QAction>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -214,6 +215,29 @@ private Q_SLOTS:
         QVERIFY(window.recordCaseEvent(m_septic, note));
         QCOMPARE(timeline->rowCount(), 2);
         window.detailView()->close();
+
+        // Documents from the File menu: the ECG strip and the escalation summary as PDF, audited.
+        const QString stripPath = m_dir.filePath(QStringLiteral("strip.pdf"));
+        const QString summaryPath = m_dir.filePath(QStringLiteral("summary.pdf"));
+        QString exportError;
+        QVERIFY(m_writer->waitCommitted(m_writer->stats().submitted, 20000));
+        QVERIFY2(window.exportEcgStrip(m_septic, stripPath, 30, &exportError), qPrintable(exportError));
+        QVERIFY2(window.exportCaseSummary(m_septic, summaryPath, &exportError), qPrintable(exportError));
+        for (const QString& pdf : {stripPath, summaryPath}) {
+            QFile file(pdf);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QVERIFY(file.read(5) == "%PDF-");
+            QVERIFY(file.size() > 2000);
+        }
+        {
+            auto audits = reader();
+            QCOMPARE(audits->database().queryText(
+                         "SELECT count(*) FROM audit_log WHERE action IN ('export.ecg-strip', 'export.case-summary')"),
+                QStringLiteral("2"));
+            QVERIFY(!audits->database()
+                         .queryText("SELECT group_concat(detail) FROM audit_log WHERE action LIKE 'export.%'")
+                         .contains(name));
+        }
 
         // The lock hides the case dialog and the worklist; the banner names nobody.
         window.openCase(m_septic);
