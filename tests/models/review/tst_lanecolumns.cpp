@@ -137,10 +137,47 @@ private Q_SLOTS:
         const core::Timestamp from = kT0 + 5000 * core::kMicrosPerSecond + 123'456;
         compare(from, from + 10 * core::kMicrosPerSecond, 1920, false);
     }
-    // 20 minutes on 1,920 columns (0.625 s each, below the pyramid's slot): from the samples.
-    void twentyMinutesFromTheSamples()
+    // 5 minutes on 1,920 columns (0.16 s each, under a quarter second): from the samples, exact.
+    void fiveMinutesFromTheSamples()
     {
-        compare(kT0 + 2400 * core::kMicrosPerSecond, kT0 + 3600 * core::kMicrosPerSecond, 1920, false);
+        compare(kT0 + 2900 * core::kMicrosPerSecond, kT0 + 3200 * core::kMicrosPerSecond, 1920, false);
+    }
+    // 20 minutes on 1,920 columns (0.625 s each): the pyramid's seconds, an envelope that holds every
+    // sample of the column (never narrower than the truth) and is the exact min/max of whole seconds.
+    void twentyMinutesIsAnEnvelope()
+    {
+        const core::Timestamp from = kT0 + 2400 * core::kMicrosPerSecond;
+        const core::Timestamp to = kT0 + 3600 * core::kMicrosPerSecond;
+        QVERIFY(LaneColumns::usesPyramid(from, to, 1920));
+        store::StoreError error;
+        auto reader = store::StoreReader::open(*m_cache, &error);
+        const auto patient = reader->patientBySourceKey(QStringLiteral("lane-patient"));
+        const auto streams = reader->streams(patient->id);
+        std::vector<LaneColumns::Column> got;
+        QVERIFY(LaneColumns::read(*reader, streams.front(), from, to, 1920, got, &error));
+        const auto exact = expected(from, to, 1920);
+        // The seconds as 1,200 columns: what each pyramid slot holds.
+        const auto seconds = expected(from, to, 1200);
+        for (std::size_t c = 0; c < got.size(); ++c) {
+            QCOMPARE(got[c].isEmpty(), exact[c].isEmpty());
+            if (exact[c].isEmpty())
+                continue;
+            QVERIFY(got[c].min <= exact[c].min && got[c].max >= exact[c].max);
+            // Bounded by the seconds the column overlaps.
+            const double t0 = static_cast<double>(c) * 1200.0 / 1920.0;
+            const double t1 = static_cast<double>(c + 1) * 1200.0 / 1920.0;
+            float lo = seconds[static_cast<std::size_t>(t0)].min;
+            float hi = seconds[static_cast<std::size_t>(t0)].max;
+            for (auto k = static_cast<std::size_t>(t0);
+                 k < std::min<std::size_t>(1200, static_cast<std::size_t>(std::ceil(t1))); ++k) {
+                if (!seconds[k].isEmpty()) {
+                    lo = std::min(lo, seconds[k].min);
+                    hi = std::max(hi, seconds[k].max);
+                }
+            }
+            QCOMPARE(got[c].min, lo);
+            QCOMPARE(got[c].max, hi);
+        }
     }
     void nothingOutsideTheData()
     {
