@@ -194,6 +194,14 @@
         <source>--client-id must not be empty.</source>
         <translation>Ni chaiff --client-id fod yn wag.</translation>
     </message>
+    <message>
+        <source>Review only: open the cache without any live source (no simulator, broker or MLLP). Case actions are kept and sent when Vigil next runs with a broker.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--offline is review only: it cannot be combined with --demo, --broker or --mllp.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vigil::clinical::Alarm</name>
@@ -203,7 +211,7 @@
     </message>
     <message>
         <source>SpO₂</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">SpO₂</translation>
     </message>
     <message>
         <source>Respiration rate</source>
@@ -270,7 +278,7 @@
     </message>
     <message>
         <source>SpO₂</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">SpO₂</translation>
     </message>
     <message>
         <source>Respiration rate</source>
@@ -326,10 +334,6 @@
     </message>
     <message>
         <source>%1: the %2 threshold (%3) must be at or above the %4 threshold (%5).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: the Ჾlow” threshold %2 must be lower than the Ძove” threshold %3, or every reading would alarm.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -390,6 +394,10 @@
     </message>
     <message>
         <source>The alarm limits are not usable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the “below” threshold %2 must be lower than the “above” threshold %3, or every reading would alarm.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -590,7 +598,7 @@
     </message>
     <message>
         <source>SpO₂</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">SpO₂</translation>
     </message>
     <message>
         <source>Air or oxygen</source>
@@ -657,15 +665,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>At least every 4Ķ hours</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>At least hourly</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Continuous monitoring of vital signs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At least every 4–6 hours</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -703,15 +711,15 @@
     <name>vigil::clinical::SbarPrefill</name>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">%1 e</translation>
     </message>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">%1 mun</translation>
     </message>
     <message>
         <source>%1 h</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">%1 awr</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
@@ -719,7 +727,7 @@
     </message>
     <message>
         <source>%1 d</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">%1 d</translation>
     </message>
     <message>
         <source>%1 d %2 h</source>
@@ -759,7 +767,7 @@
     </message>
     <message>
         <source>%1 %2 %3 (%4)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">%1 (%2) {1 %2 %3 ?} {4)?}</translation>
     </message>
     <message>
         <source>heart rate</source>
@@ -767,7 +775,7 @@
     </message>
     <message>
         <source>SpO₂</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">SpO₂</translation>
     </message>
     <message>
         <source>respiration rate</source>
@@ -1498,16 +1506,12 @@ Recommendation: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>e.g. SpO₂ target 88᎒ % prescribed by the respiratory team</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Save limits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">%1 (%2)</translation>
     </message>
     <message>
         <source> s</source>
@@ -1539,7 +1543,7 @@ Recommendation: %4</source>
     </message>
     <message>
         <source>%1 %2, %3</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">%1: %3 {1 %2,?}</translation>
     </message>
     <message>
         <source>%1: threshold</source>
@@ -1570,6 +1574,10 @@ Recommendation: %4</source>
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>e.g. SpO₂ target 88–92 % prescribed by the respiratory team</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1815,7 +1823,7 @@ Recommendation: %4</source>
     </message>
     <message>
         <source>Workstation</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Gweithfan</translation>
     </message>
     <message>
         <source>Unknown patient</source>
@@ -1864,6 +1872,67 @@ Recommendation: %4</source>
     <message>
         <source>%1 priority alarm</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::EcgStripReport</name>
+    <message>
+        <source>Pseudonym: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1    NHS Number %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ECG rhythm strip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to %2 UTC  (local time %3 to %4 %5)  —  %6 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>25 mm/s  10 mm/mV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printed %1 %2 by %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vigil. True scale only if each calibration pulse is 10 mm tall and 5 mm squares are 5 mm; print at 100 %, not Ǐit to page”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ECG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 UTC (%2 local)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No printer or file to print to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no ECG in the chosen interval to print.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The page is too small to print %n ECG lane(s) at 25 mm/s and 10 mm/mV.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1946,6 +2015,237 @@ Recommendation: %4</source>
     </message>
     <message>
         <source>The case is not escalated: there is nothing to de-escalate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::EscalationSummaryReport</name>
+    <message>
+        <source>Pseudonym: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1    NHS Number %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[redacted]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NEWS2 at the time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not be scored: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NEWS2 %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incomplete observation set: not a NEWS2 score (the missing parameters allow %1 to %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; a single parameter scored 3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SpO2 scale 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SpO2 scale 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/min</source>
+        <translation type="unfinished">/min</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mmHg</source>
+        <translation type="unfinished">mmHg</translation>
+    </message>
+    <message>
+        <source>ଌ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stale (too old to use)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not measured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>oxygen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>air</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalation summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pseudonymised copy: the patient&apos;s name and NHS Number are redacted where the clinicians wrote them out; other details in their notes are printed as written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current escalation level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation type="unfinished">Achos</translation>
+    </message>
+    <message>
+        <source>no actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Highest level reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>outstanding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledgement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>escalation not acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: escalated while being resolved — check with the other clinician.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latest escalation (SBAR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case has not been escalated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Escalated to %1 at %2 by %3, workstation %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Situation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Background</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recommendation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No actions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clinician</source>
+        <translation type="unfinished">Clinigydd</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actions in causal order: each comes after every action its author had seen. Times are the creating workstation&apos;s clock, local time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No printer or file to print to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The page is too small for the escalation summary.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printed %1 %2 by %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalation summary — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2625,12 +2925,84 @@ Recommendation: %4</source>
             <numerusform>%n cam gweithredu ar achosion heb eu hanfon i weithfannau eraill eto (dim cysylltiad)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ECG &amp;strip to PDF (last 30 s)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the ECG strip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ecg-strip.pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalation &amp;summary to PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the escalation summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>escalation-summary.pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Review the patient&apos;s recording…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing of this patient is stored yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No cache is open.</source>
+        <translation type="unfinished">Nid oes storfa ar agor.</translation>
+    </message>
+    <message>
+        <source>ECG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No ECG of this patient is stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such patient.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vigil — offline review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline review: no live data, and the cache holds none yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline review: no live data. The newest stored data is from %1 (%2 ago).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case actions are kept and sent to other workstations when Vigil next runs with a broker.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::News2Panel</name>
     <message>
         <source>now</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">nawr</translation>
     </message>
     <message numerus="yes">
         <source>%n min ago</source>
@@ -2697,12 +3069,12 @@ Recommendation: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>SpO₂ scale 2 (prescribed target 88᎒ %)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>NEWS2, last 12 hours</source>
         <translation>NEWS2, y 12 awr diwethaf</translation>
+    </message>
+    <message>
+        <source>SpO₂ scale 2 (prescribed target 88–92 %)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2748,11 +3120,11 @@ Recommendation: %4</source>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">%1 (%2)</translation>
     </message>
     <message>
         <source>/min</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">/min</translation>
     </message>
     <message>
         <source>%</source>
@@ -2772,7 +3144,7 @@ Recommendation: %4</source>
     </message>
     <message>
         <source>mmHg</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">mmHg</translation>
     </message>
     <message>
         <source>not assessed</source>
@@ -2799,15 +3171,7 @@ Recommendation: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>ଌ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Scale 1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Scale 2 (prescribed target 88᎒ %)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2834,12 +3198,43 @@ Recommendation: %4</source>
         <source>Enter at least one observation.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>°C</source>
+        <translation type="unfinished">°C</translation>
+    </message>
+    <message>
+        <source>Scale 2 (prescribed target 88–92 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::PatientDetailView</name>
     <message>
         <source>%1 — NHS %2</source>
         <translation>%1 — NHS %2</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::PdfReportOutput</name>
+    <message>
+        <source>Cannot start printing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot start page %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing did not finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No printer or file to print to.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2887,6 +3282,80 @@ Recommendation: %4</source>
     <message>
         <source>The passphrase could not be checked: %1 Audio stays on.</source>
         <translation>Methu gwirio’r cyfrinymadrodd: %1 Mae’r sain yn aros ymlaen.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::ReviewLanesView</name>
+    <message>
+        <source>Annotation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bookmark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Δt 0 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Δt %1 ms = %2 /min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Δt %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ΔV %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No waveforms cached for this patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Part of the recording could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::ReviewWindow</name>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished">%1 e</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished">%1 mun</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished">%1 awr</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag to pan, wheel to zoom; + / − zoom, ← / → pan, Home whole range, 0 ten-second strip, N / P next / previous marker, B bookmark; Shift+drag time calipers, Ctrl+drag amplitude calipers (ECG).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Markers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cache could not be opened for review: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 – %2 (%3)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

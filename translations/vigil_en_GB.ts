@@ -190,6 +190,14 @@
         <source>--client-id must not be empty.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Review only: open the cache without any live source (no simulator, broker or MLLP). Case actions are kept and sent when Vigil next runs with a broker.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--offline is review only: it cannot be combined with --demo, --broker or --mllp.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vigil::clinical::Alarm</name>
@@ -325,10 +333,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: the Ჾlow” threshold %2 must be lower than the Ძove” threshold %3, or every reading would alarm.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The alarm limits are not in Vigil&apos;s format.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -386,6 +390,10 @@
     </message>
     <message>
         <source>The alarm limits are not usable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the “below” threshold %2 must be lower than the “above” threshold %3, or every reading would alarm.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -653,15 +661,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>At least every 4Ķ hours</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>At least hourly</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Continuous monitoring of vital signs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At least every 4–6 hours</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1485,10 +1493,6 @@ Recommendation: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>e.g. SpO₂ target 88᎒ % prescribed by the respiratory team</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Save limits</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1554,6 +1558,10 @@ Recommendation: %4</source>
             <numerusform>%n rule differs from the patient&apos;s current limits.</numerusform>
             <numerusform>%n rules differ from the patient&apos;s current limits.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>e.g. SpO₂ target 88–92 % prescribed by the respiratory team</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1846,6 +1854,64 @@ Recommendation: %4</source>
     </message>
 </context>
 <context>
+    <name>vigil::ui::EcgStripReport</name>
+    <message>
+        <source>Pseudonym: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1    NHS Number %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ECG rhythm strip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to %2 UTC  (local time %3 to %4 %5)  —  %6 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>25 mm/s  10 mm/mV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printed %1 %2 by %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vigil. True scale only if each calibration pulse is 10 mm tall and 5 mm squares are 5 mm; print at 100 %, not Ǐit to page”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ECG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 UTC (%2 local)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No printer or file to print to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no ECG in the chosen interval to print.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The page is too small to print %n ECG lane(s) at 25 mm/s and 10 mm/mV.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>vigil::ui::EscalationDialog</name>
     <message>
         <source>Case — %1</source>
@@ -1925,6 +1991,237 @@ Recommendation: %4</source>
     </message>
     <message>
         <source>The case is not escalated: there is nothing to de-escalate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::EscalationSummaryReport</name>
+    <message>
+        <source>Pseudonym: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1    NHS Number %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[redacted]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NEWS2 at the time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not be scored: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NEWS2 %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incomplete observation set: not a NEWS2 score (the missing parameters allow %1 to %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; a single parameter scored 3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SpO2 scale 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SpO2 scale 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mmHg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ଌ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stale (too old to use)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not measured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>oxygen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>air</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalation summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pseudonymised copy: the patient&apos;s name and NHS Number are redacted where the clinicians wrote them out; other details in their notes are printed as written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current escalation level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Highest level reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>outstanding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledgement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>escalation not acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: escalated while being resolved — check with the other clinician.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latest escalation (SBAR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case has not been escalated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalated to %1 at %2 by %3, workstation %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Situation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Background</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recommendation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No actions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clinician</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actions in causal order: each comes after every action its author had seen. Times are the creating workstation&apos;s clock, local time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No printer or file to print to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The page is too small for the escalation summary.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printed %1 %2 by %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalation summary — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2589,6 +2886,78 @@ Recommendation: %4</source>
             <numerusform>%n case actions not yet sent to other workstations (no link)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ECG &amp;strip to PDF (last 30 s)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the ECG strip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ecg-strip.pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalation &amp;summary to PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the escalation summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>escalation-summary.pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Review the patient&apos;s recording…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing of this patient is stored yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No cache is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ECG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No ECG of this patient is stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such patient.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vigil — offline review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline review: no live data, and the cache holds none yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline review: no live data. The newest stored data is from %1 (%2 ago).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case actions are kept and sent to other workstations when Vigil next runs with a broker.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::News2Panel</name>
@@ -2655,11 +3024,11 @@ Recommendation: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>SpO₂ scale 2 (prescribed target 88᎒ %)</source>
+        <source>NEWS2, last 12 hours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>NEWS2, last 12 hours</source>
+        <source>SpO₂ scale 2 (prescribed target 88–92 %)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2757,15 +3126,7 @@ Recommendation: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>ଌ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Scale 1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Scale 2 (prescribed target 88᎒ %)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2792,11 +3153,42 @@ Recommendation: %4</source>
         <source>Enter at least one observation.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>°C</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scale 2 (prescribed target 88–92 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::PatientDetailView</name>
     <message>
         <source>%1 — NHS %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::PdfReportOutput</name>
+    <message>
+        <source>Cannot start printing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot start page %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing did not finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No printer or file to print to.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2844,6 +3236,80 @@ Recommendation: %4</source>
     </message>
     <message>
         <source>The passphrase could not be checked: %1 Audio stays on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::ReviewLanesView</name>
+    <message>
+        <source>Annotation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bookmark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Δt 0 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Δt %1 ms = %2 /min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Δt %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ΔV %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No waveforms cached for this patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Part of the recording could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::ReviewWindow</name>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag to pan, wheel to zoom; + / − zoom, ← / → pan, Home whole range, 0 ten-second strip, N / P next / previous marker, B bookmark; Shift+drag time calipers, Ctrl+drag amplitude calipers (ECG).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Markers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cache could not be opened for review: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 – %2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,7 @@
 
 #include "codec/wavecodec.h"
 #include "core/nhsnumber.h"
+#include "pdfreportoutput.h"
 
 #include <QFont>
 #include <QFontMetricsF>
@@ -9,9 +10,7 @@
 #include <QPageSize>
 #include <QPagedPaintDevice>
 #include <QPainter>
-#include <QPdfWriter>
 #include <QPolygonF>
-#include <QSaveFile>
 #include <QTimeZone>
 #ifdef VIGIL_HAVE_PRINTSUPPORT
 #include <QPrinter>
@@ -300,11 +299,7 @@ void EcgStripReport::paintPage(QPainter& painter, const Layout& layout, int page
 
 bool EcgStripReport::render(QPagedPaintDevice* device, QString* error) const
 {
-    const auto fail = [error](const QString& why) {
-        if (error)
-            *error = why;
-        return false;
-    };
+    const auto fail = [error](const QString& why) { return PdfReportOutput::failed(error, why); };
     if (!device)
         return fail(tr("No printer or file to print to."));
     if (m_input.lanes.empty() || durationSeconds() <= 0)
@@ -314,66 +309,28 @@ bool EcgStripReport::render(QPagedPaintDevice* device, QString* error) const
     if (!layout.isValid())
         return fail(tr("The page is too small to print %n ECG lane(s) at 25 mm/s and 10 mm/mV.", nullptr,
             static_cast<int>(m_input.lanes.size())));
-    QPainter painter;
-    if (!painter.begin(device))
-        return fail(tr("Cannot start printing."));
-    const int pages = pageCount(layout);
-    for (int page = 0; page < pages; ++page) {
-        if (page > 0 && !device->newPage()) {
-            painter.end();
-            return fail(tr("Cannot start page %1.").arg(page + 1));
-        }
-        paintPage(painter, layout, page);
-    }
-    if (!painter.end())
-        return fail(tr("Printing did not finish."));
-    return true;
+    return PdfReportOutput::paintPages(
+        device, pageCount(layout), [&](QPainter& painter, int page) { paintPage(painter, layout, page); }, error);
 }
 
 bool EcgStripReport::writePdf(const Input& input, const QString& path, QString* error)
 {
-    // QSaveFile: a failed export leaves no half-written PDF that looks like a complete strip.
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = tr("Cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
+    // A failed export leaves no half-written PDF that looks like a complete strip.
     const EcgStripReport report(input);
-    {
-        QPdfWriter writer(&file);
-        writer.setResolution(kPdfDpi);
-        writer.setPageLayout(pageLayout());
-        // No identifying data in the metadata: file browsers and indexers show it.
-        writer.setTitle(tr("ECG rhythm strip"));
-        writer.setCreator(QStringLiteral("Vigil"));
-        if (!report.render(&writer, error)) {
-            file.cancelWriting();
-            return false;
-        }
-    }
-    if (!file.commit()) {
-        if (error)
-            *error = tr("Cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    return PdfReportOutput::writePdf(
+        path, pageLayout(), kPdfDpi, tr("ECG rhythm strip"),
+        [&report](QPagedPaintDevice* device, QString* why) { return report.render(device, why); }, error);
 }
 
 #ifdef VIGIL_HAVE_PRINTSUPPORT
 bool EcgStripReport::print(QPrinter* printer, QString* error) const
 {
-    if (!printer) {
-        if (error)
-            *error = tr("No printer or file to print to.");
-        return false;
-    }
+    if (printer)
+        printer->setColorMode(QPrinter::Color); // so the grid stays red
     // The paper size is the user's (A4 or Letter); the orientation must be landscape for 10 s rows.
-    printer->setPageOrientation(QPageLayout::Landscape);
-    printer->setPageMargins(QMarginsF(kMarginMm, kMarginMm, kMarginMm, kMarginMm), QPageLayout::Millimeter);
-    printer->setColorMode(QPrinter::Color);
-    printer->setDocName(tr("ECG rhythm strip"));
-    return render(printer, error);
+    return PdfReportOutput::print(
+        printer, QPageLayout::Landscape, QMarginsF(kMarginMm, kMarginMm, kMarginMm, kMarginMm), tr("ECG rhythm strip"),
+        [this](QPagedPaintDevice* device, QString* why) { return render(device, why); }, error);
 }
 #endif
 

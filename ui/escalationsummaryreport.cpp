@@ -3,6 +3,7 @@
 #include "clinical/escalationlevel.h"
 #include "core/nhsnumber.h"
 #include "itemmodels/caseeventlistmodel.h"
+#include "pdfreportoutput.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QFont>
@@ -10,14 +11,9 @@
 #include <QPageSize>
 #include <QPagedPaintDevice>
 #include <QPainter>
-#include <QPdfWriter>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QTextDocument>
 #include <QTimeZone>
-#ifdef VIGIL_HAVE_PRINTSUPPORT
-#include <QPrinter>
-#endif
 
 #include <array>
 #include <cmath>
@@ -299,11 +295,7 @@ QString EscalationSummaryReport::html() const
 
 bool EscalationSummaryReport::render(QPagedPaintDevice* device, QString* error) const
 {
-    const auto fail = [error](const QString& why) {
-        if (error)
-            *error = why;
-        return false;
-    };
+    const auto fail = [error](const QString& why) { return PdfReportOutput::failed(error, why); };
     if (!device)
         return fail(tr("No printer or file to print to."));
     const QSizeF area = device->pageLayout().paintRect(QPageLayout::Millimeter).size();
@@ -330,15 +322,8 @@ bool EscalationSummaryReport::render(QPagedPaintDevice* device, QString* error) 
                 printed.toLocalTime().timeZoneAbbreviation(), m_input.printedBy);
     }();
 
-    QPainter painter;
-    if (!painter.begin(device))
-        return fail(tr("Cannot start printing."));
-    painter.setRenderHint(QPainter::Antialiasing, true);
-    for (int page = 0; page < pages; ++page) {
-        if (page > 0 && !device->newPage()) {
-            painter.end();
-            return fail(tr("Cannot start page %1.").arg(page + 1));
-        }
+    const auto paintPage = [&](QPainter& painter, int page) {
+        painter.setRenderHint(QPainter::Antialiasing, true);
         // The patient on every page: a loose second page must not be filed under the wrong patient.
         const QRectF header(0, 0, area.width() * kx, (kHeaderMm - 3) * ky);
         painter.setPen(Qt::black);
@@ -362,54 +347,25 @@ bool EscalationSummaryReport::render(QPagedPaintDevice* device, QString* error) 
         painter.setFont(font(8));
         painter.drawText(QRectF(0, (area.height() - kFooterMm + 2) * ky, area.width() * kx, (kFooterMm - 2) * ky),
             Qt::AlignLeft | Qt::AlignVCenter, printedText);
-    }
-    if (!painter.end())
-        return fail(tr("Printing did not finish."));
-    return true;
+    };
+    return PdfReportOutput::paintPages(device, pages, paintPage, error);
 }
 
 bool EscalationSummaryReport::writePdf(const Input& input, const QString& path, QString* error)
 {
-    // QSaveFile: a failed export leaves no half-written summary behind.
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = tr("Cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
+    // A failed export leaves no half-written summary behind.
     const EscalationSummaryReport report(input);
-    {
-        QPdfWriter writer(&file);
-        writer.setResolution(kPdfDpi);
-        writer.setPageLayout(pageLayout());
-        // No identifying data in the metadata: file browsers and indexers show it.
-        writer.setTitle(tr("Escalation summary"));
-        writer.setCreator(QStringLiteral("Vigil"));
-        if (!report.render(&writer, error)) {
-            file.cancelWriting();
-            return false;
-        }
-    }
-    if (!file.commit()) {
-        if (error)
-            *error = tr("Cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    return PdfReportOutput::writePdf(
+        path, pageLayout(), kPdfDpi, tr("Escalation summary"),
+        [&report](QPagedPaintDevice* device, QString* why) { return report.render(device, why); }, error);
 }
 
 #ifdef VIGIL_HAVE_PRINTSUPPORT
 bool EscalationSummaryReport::print(QPrinter* printer, QString* error) const
 {
-    if (!printer) {
-        if (error)
-            *error = tr("No printer or file to print to.");
-        return false;
-    }
-    printer->setPageOrientation(QPageLayout::Portrait);
-    printer->setPageMargins(QMarginsF(kMarginMm, kMarginMm, kMarginMm, kMarginMm), QPageLayout::Millimeter);
-    printer->setDocName(tr("Escalation summary"));
-    return render(printer, error);
+    return PdfReportOutput::print(
+        printer, QPageLayout::Portrait, QMarginsF(kMarginMm, kMarginMm, kMarginMm, kMarginMm), tr("Escalation summary"),
+        [this](QPagedPaintDevice* device, QString* why) { return render(device, why); }, error);
 }
 #endif
 

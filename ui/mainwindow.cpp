@@ -27,6 +27,7 @@
 #include "patientdetailview.h"
 #include "reauthdialog.h"
 #include "rendererfactory.h"
+#include "reviewwindow.h"
 #include "store/storereader.h"
 #include "store/storewriter.h"
 #include "technicalalarmbanner.h"
@@ -53,6 +54,8 @@
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
+
+#include <functional>
 
 Q_LOGGING_CATEGORY(lcUi, "vigil.ui")
 
@@ -318,25 +321,27 @@ void MainWindow::buildMenus()
         const int patient = m_worklistDock->currentPatient();
         return patient >= 0 ? patient : m_scene->tile(m_scene->currentTile()).patient;
     };
-    QAction* strip = file->addAction(tr("ECG &strip to PDF (last 30 s)…"), this, [this, currentPatient] {
+    // Asks where to save a document of the current patient and writes it with `write`.
+    using Writer = std::function<bool(int patient, const QString& path, QString* error)>;
+    const auto saveDocument = [this, currentPatient](const QString& title, const QString& fileName, Writer write) {
         const int patient = currentPatient();
         if (m_locked || patient < 0)
             return;
-        const QString path = QFileDialog::getSaveFileName(
-            this, tr("Save the ECG strip"), tr("ecg-strip.pdf"), tr("PDF documents (*.pdf)"));
+        const QString path = QFileDialog::getSaveFileName(this, title, fileName, tr("PDF documents (*.pdf)"));
         QString error;
-        if (!path.isEmpty() && !exportEcgStrip(patient, path, 30, &error))
-            QMessageBox::warning(this, tr("ECG strip"), error);
+        if (!path.isEmpty() && !write(patient, path, &error))
+            QMessageBox::warning(this, title, error);
+    };
+    QAction* strip = file->addAction(tr("ECG &strip to PDF (last 30 s)…"), this, [this, saveDocument] {
+        saveDocument(
+            tr("Save the ECG strip"), tr("ecg-strip.pdf"), [this](int patient, const QString& path, QString* error) {
+                return exportEcgStrip(patient, path, 30, error);
+            });
     });
-    QAction* summary = file->addAction(tr("Escalation &summary to PDF…"), this, [this, currentPatient] {
-        const int patient = currentPatient();
-        if (m_locked || patient < 0)
-            return;
-        const QString path = QFileDialog::getSaveFileName(
-            this, tr("Save the escalation summary"), tr("escalation-summary.pdf"), tr("PDF documents (*.pdf)"));
-        QString error;
-        if (!path.isEmpty() && !exportCaseSummary(patient, path, &error))
-            QMessageBox::warning(this, tr("Escalation summary"), error);
+    QAction* summary = file->addAction(tr("Escalation &summary to PDF…"), this, [this, saveDocument] {
+        saveDocument(tr("Save the escalation summary"), tr("escalation-summary.pdf"),
+            [this](
+                int patient, const QString& path, QString* error) { return exportCaseSummary(patient, path, error); });
     });
     m_unlockedOnly << strip << summary;
     file->addSeparator();
@@ -377,6 +382,12 @@ void MainWindow::buildMenus()
         editAlarmLimits(patient >= 0 ? patient : m_scene->tile(m_scene->currentTile()).patient);
     });
     limits->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    QAction* review = clinical->addAction(tr("&Review the patient's recording…"), this, [this] {
+        const int patient = m_worklistDock->currentPatient();
+        openReview(patient >= 0 ? patient : m_scene->tile(m_scene->currentTile()).patient);
+    });
+    review->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    m_unlockedOnly << review;
     m_unlockedOnly << limits << m_audioOffAction;
     QAction* escalate = clinical->addAction(tr("&Escalate or act on the case…"), this, [this] {
         const int patient = m_worklistDock->currentPatient();
@@ -818,6 +829,30 @@ bool MainWindow::setAlarmLimits(int patient, const clinical::AlarmLimits& limits
     return true;
 }
 
+bool MainWindow::openReview(int patient)
+{
+    if (m_locked || !m_writer || patient < 0 || patient >= m_hub.patientCount())
+        return false;
+    store::StoreError error;
+    auto reader = store::StoreReader::open(m_writer->cache(), &error);
+    const core::PatientIdentity identity = m_hub.feed(patient).identity();
+    const auto row = reader ? reader->patientBySourceKey(identity.id) : std::nullopt;
+    if (!row) {
+        QMessageBox::information(this, tr("Review"), tr("Nothing of this patient is stored yet."));
+        return false;
+    }
+    if (m_review)
+        m_review->close();
+    auto* window = new ReviewWindow(
+        m_writer->cache(), [this](const QString& action, const QString& detail) { audit(action, detail); }, this);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->addPatient(row->id, identity.displayName());
+    m_review = window;
+    window->resize(1400, 800);
+    window->show();
+    return true;
+}
+
 bool MainWindow::exportEcgStrip(int patient, const QString& path, int seconds, QString* error)
 {
     const auto fail = [error](const QString& why) {
@@ -1117,6 +1152,10 @@ void MainWindow::lock(LockReason reason)
     // the tiles (the stack shows the lock screen instead), and the actions that would bring them back.
     if (m_detail)
         m_detail->close();
+    if (m_review)
+        m_review->close();
+    if (m_limitsDialog)
+        m_limitsDialog->close();
     if (m_diagnostics)
         m_diagnostics->close();
     if (m_caseDialog)

@@ -155,6 +155,10 @@ public:
     // to PDF. False with *error when there is no cache, no ECG, or the file cannot be written.
     bool exportEcgStrip(int patient, const QString& path, int seconds = 30, QString* error = nullptr);
     bool exportCaseSummary(int patient, const QString& path, QString* error = nullptr);
+    // The patient's recording in the review window (issue 6): everything cached, zoom and pan,
+    // markers, calipers; opening it is audited (review.open). Closed by the lock.
+    bool openReview(int patient);
+    [[nodiscard]] QDialog* reviewWindow() const { return m_review; }
     // Limits read back from the cache at start.
     void restoreAlarmLimits(const std::map<QString, clinical::AlarmLimits>& limits);
     [[nodiscard]] QDialog* alarmLimitsDialog() const { return m_limitsDialog; }
@@ -263,6 +267,7 @@ private:
     QAction* m_audioOffAction = nullptr;
     QPointer<QDialog> m_limitsDialog;
     QPointer<QDialog> m_reauth;
+    QPointer<QDialog> m_review;
     QLabel* m_outboxStatus = nullptr;
     QList<QAction*> m_unlockedOnly; // actions that would show patient data: disabled while locked
     store::StoreWriter* m_writer = nullptr;

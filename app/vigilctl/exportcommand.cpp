@@ -137,6 +137,21 @@ bool gridStreams(store::StoreReader& reader, const std::vector<store::StoreReade
     return true;
 }
 
+// One gridded stream as a writer's signal (EdfWriter::Signal, WfdbWriter::Signal: the same fields),
+// under `label`.
+template<typename Signal>
+Signal writerSignal(const GriddedStream& stream, const QString& label)
+{
+    Signal signal;
+    signal.label = label;
+    signal.unit = stream.descriptor.unit;
+    signal.rateHz = stream.descriptor.rateHz;
+    signal.gain = stream.descriptor.gain;
+    signal.baseline = stream.descriptor.baseline;
+    signal.samples = stream.samples;
+    return signal;
+}
+
 // An annotation or case event as the exported files carry it.
 struct ExportNote
 {
@@ -259,18 +274,12 @@ int ExportCommand::run(const QStringList& arguments)
                 recording.patient.birthDate = who.birthDate;
             }
             for (const GriddedStream& s : grid.streams) {
-                codec::EdfWriter::Signal signal;
                 // EDF+ labels name the kind of signal first ("ECG II").
-                signal.label = s.descriptor.code == core::mdcCode(core::StreamKind::Ecg)
+                const QString label = s.descriptor.code == core::mdcCode(core::StreamKind::Ecg)
                         && !s.descriptor.label.startsWith(QStringLiteral("ECG"))
                     ? QStringLiteral("ECG %1").arg(s.descriptor.label)
                     : s.descriptor.label;
-                signal.unit = s.descriptor.unit;
-                signal.rateHz = s.descriptor.rateHz;
-                signal.gain = s.descriptor.gain;
-                signal.baseline = s.descriptor.baseline;
-                signal.samples = s.samples;
-                recording.channels.push_back(std::move(signal));
+                recording.channels.push_back(writerSignal<codec::EdfWriter::Signal>(s, label));
             }
             for (const ExportNote& n : notes) {
                 // WFDB labels as their mnemonic, with the aux text (a rhythm "(AFIB") after it.
@@ -291,16 +300,8 @@ int ExportCommand::run(const QStringList& arguments)
                     ? QStringLiteral("patient: %1").arg(pseudonym)
                     : QStringLiteral("patient: NHS Number %1, %2, %3, born %4")
                           .arg(who.nhsNumber, who.familyName, who.givenName, who.birthDate.toString(Qt::ISODate)));
-            for (const GriddedStream& s : grid.streams) {
-                codec::WfdbWriter::Signal signal;
-                signal.label = s.descriptor.label;
-                signal.unit = s.descriptor.unit;
-                signal.rateHz = s.descriptor.rateHz;
-                signal.gain = s.descriptor.gain;
-                signal.baseline = s.descriptor.baseline;
-                signal.samples = s.samples;
-                record.channels.push_back(std::move(signal));
-            }
+            for (const GriddedStream& s : grid.streams)
+                record.channels.push_back(writerSignal<codec::WfdbWriter::Signal>(s, s.descriptor.label));
             for (const ExportNote& n : notes) {
                 codec::WfdbWriter::Annotation a;
                 a.onsetUs = n.time - grid.start;

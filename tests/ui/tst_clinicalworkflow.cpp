@@ -239,11 +239,22 @@ private Q_SLOTS:
                          .contains(name));
         }
 
-        // The lock hides the case dialog and the worklist; the banner names nobody.
+        // The patient's recording in the review window, audited; the lock closes it.
+        QVERIFY(window.openReview(m_septic));
+        QVERIFY(window.reviewWindow() && window.reviewWindow()->isVisible());
+        {
+            auto audits = reader();
+            QCOMPARE(audits->database().queryText(
+                         "SELECT detail FROM audit_log WHERE action = 'review.open' ORDER BY seq DESC LIMIT 1"),
+                key);
+        }
+
+        // The lock hides the case dialog, the review and the worklist; the banner names nobody.
         window.openCase(m_septic);
         QVERIFY(window.caseDialog());
         window.lockAction()->trigger();
         QTRY_VERIFY(!window.caseDialog());
+        QTRY_VERIFY(!window.reviewWindow());
         QVERIFY(!window.worklistDock()->isVisible());
         for (QLabel* label : banner->findChildren<QLabel*>())
             QVERIFY(!(label->isVisible() && label->text().contains(name)));

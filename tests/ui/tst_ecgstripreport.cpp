@@ -7,16 +7,14 @@
 
 #include "codec/wavecodec.h"
 #include "ecgstripreport.h"
+#include "pdfrender.h"
 #include "store/streamdescriptor.h"
 
-#include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QImage>
 #ifdef VIGIL_HAVE_PRINTSUPPORT
 #include <QPrinter>
 #endif
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
@@ -28,6 +26,7 @@
 
 using namespace vigil;
 using ui::EcgStripReport;
+using vigil::test::PdfRender;
 
 namespace {
 
@@ -35,8 +34,6 @@ constexpr double kDpi = 100.0;
 constexpr double kPxPerMm = kDpi / 25.4;
 constexpr double kMarginMm = 10.0; // EcgStripReport::pageLayout()
 constexpr int kRate = 500;
-const QString kPdfToPpm = QStringLiteral("/usr/bin/pdftoppm");
-const QString kPdfToText = QStringLiteral("/usr/bin/pdftotext");
 
 // 25 s of a 1 mV square wave (1 mV for the first half of each second, 0 mV for the second half),
 // with no samples from 20 s to 21 s.
@@ -142,28 +139,9 @@ private:
     std::vector<QImage> rasterise(const QString& pdf, const QString& prefix)
     {
         std::vector<QImage> pages;
-        if (!QFileInfo::exists(kPdfToPpm)) {
-            qWarning("pdftoppm missing");
-            return pages;
-        }
-        QProcess p;
-        p.start(kPdfToPpm,
-            {QStringLiteral("-r"), QString::number(int(kDpi)), QStringLiteral("-png"), pdf, m_dir.filePath(prefix)});
-        if (!p.waitForFinished(60000) || p.exitCode() != 0)
-            return pages;
-        QStringList files = QDir(m_dir.path()).entryList({prefix + QStringLiteral("-*.png")}, QDir::Files, QDir::Name);
-        for (const QString& f : files)
-            pages.emplace_back(QImage(m_dir.filePath(f)).convertToFormat(QImage::Format_RGB32));
+        for (const QString& f : PdfRender::pageFiles(pdf, m_dir.path(), prefix, int(kDpi)).value_or(QStringList()))
+            pages.emplace_back(QImage(f).convertToFormat(QImage::Format_RGB32));
         return pages;
-    }
-
-    QString text(const QString& pdf)
-    {
-        QProcess p;
-        p.start(kPdfToText, {pdf, QStringLiteral("-")});
-        if (!p.waitForFinished(60000) || p.exitCode() != 0)
-            return {};
-        return QString::fromUtf8(p.readAllStandardOutput()).simplified();
     }
 
     // Top of lane row `row` on page images, in px.
@@ -177,10 +155,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        if (!QFileInfo::exists(kPdfToPpm))
-            QFAIL("/usr/bin/pdftoppm is missing: install poppler-utils (packaging/dev.sh lists it)");
-        if (!QFileInfo::exists(kPdfToText))
-            QFAIL("/usr/bin/pdftotext is missing: install poppler-utils (packaging/dev.sh lists it)");
+        const QString missing = PdfRender::missingTools();
+        QVERIFY2(missing.isEmpty(), qPrintable(missing));
     }
 
     void layoutArithmetic()
@@ -294,12 +270,9 @@ private Q_SLOTS:
         QCOMPARE(darkIn(3, 0, 260), 0); // no fourth row
 
         // VIGIL_TEST_KEEP_OUTPUT=<dir> keeps the page, to look at it (a test only measures).
-        const QString keep = qEnvironmentVariable("VIGIL_TEST_KEEP_OUTPUT");
-        if (!keep.isEmpty()) {
-            page.save(QDir(keep).filePath(QStringLiteral("ecgstrip-page1.png")));
-            QFile::remove(QDir(keep).filePath(QStringLiteral("ecgstrip.pdf")));
-            QFile::copy(pdf, QDir(keep).filePath(QStringLiteral("ecgstrip.pdf")));
-        }
+        if (const QString keptPage = PdfRender::keepPath(QStringLiteral("ecgstrip-page1.png")); !keptPage.isEmpty())
+            page.save(keptPage);
+        PdfRender::keep(pdf, QStringLiteral("ecgstrip.pdf"));
     }
 
 #ifdef VIGIL_HAVE_PRINTSUPPORT
@@ -327,7 +300,7 @@ private Q_SLOTS:
         }
         const double maxColumn = *std::max_element(columns.begin(), columns.end());
         checkSpacing(peaks(columns, 0.6 * maxColumn), 5 * kPxPerMm, 53, "vertical 5 mm lines (printer)");
-        QVERIFY(text(pdf).contains(QStringLiteral("25 mm/s")));
+        QVERIFY(PdfRender::text(pdf).contains(QStringLiteral("25 mm/s")));
     }
 #endif
 
@@ -335,7 +308,7 @@ private Q_SLOTS:
     {
         const QString pdf = m_dir.filePath(QStringLiteral("header.pdf"));
         QVERIFY(EcgStripReport::writePdf(input({{QStringLiteral("II"), sine(25, 1.0, 1.2), kRate}}), pdf));
-        const QString t = text(pdf);
+        const QString t = PdfRender::text(pdf);
         QVERIFY2(t.contains(QStringLiteral("25 mm/s")), qPrintable(t));
         QVERIFY(t.contains(QStringLiteral("10 mm/mV")));
         QVERIFY(t.contains(QStringLiteral("PRINTWELL, Ada")));
@@ -354,14 +327,13 @@ private Q_SLOTS:
         in.pseudonymise = true;
         const QString pdf = m_dir.filePath(QStringLiteral("pseudonym.pdf"));
         QVERIFY(EcgStripReport::writePdf(in, pdf));
-        const QString t = text(pdf);
+        const QString t = PdfRender::text(pdf);
         QVERIFY(t.contains(QStringLiteral("P-7F3A")));
         QVERIFY(!t.contains(QStringLiteral("PRINTWELL"), Qt::CaseInsensitive));
         QVERIFY(!t.contains(QStringLiteral("Ada")));
         QVERIFY(!t.contains(QStringLiteral("5919")));
-        QFile raw(pdf);
-        QVERIFY(raw.open(QIODevice::ReadOnly));
-        const QByteArray bytes = raw.readAll();
+        const QByteArray bytes = PdfRender::bytes(pdf);
+        QVERIFY(!bytes.isEmpty());
         QVERIFY(!bytes.contains("PRINTWELL"));
         QVERIFY(!bytes.contains("9434765919"));
     }
@@ -390,7 +362,7 @@ private Q_SLOTS:
         const QString pdf = m_dir.filePath(name + QStringLiteral(".pdf"));
         QVERIFY(EcgStripReport::writePdf(input(std::move(l)), pdf));
         QCOMPARE(int(rasterise(pdf, name).size()), expectedPages);
-        QVERIFY(text(pdf).contains(QStringLiteral("Page %1 of %1").arg(expectedPages)));
+        QVERIFY(PdfRender::text(pdf).contains(QStringLiteral("Page %1 of %1").arg(expectedPages)));
     }
 
     void refusesWhatCannotBePrinted()

@@ -5,11 +5,8 @@
 
 #include "clinical/escalationlevel.h"
 #include "escalationsummaryreport.h"
+#include "pdfrender.h"
 
-#include <QDir>
-#include <QFile>
-#include <QFileInfo>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -17,11 +14,10 @@ using namespace vigil;
 using clinical::CaseEvent;
 using clinical::EscalationLevel;
 using ui::EscalationSummaryReport;
+using vigil::test::PdfRender;
 
 namespace {
 
-const QString kPdfToText = QStringLiteral("/usr/bin/pdftotext");
-const QString kPdfToPpm = QStringLiteral("/usr/bin/pdftoppm");
 constexpr core::Timestamp kT0 = 1'760'000'000'000'000;
 
 QString eventId(int n)
@@ -111,31 +107,18 @@ class TestEscalationSummaryReport : public QObject
 private:
     QTemporaryDir m_dir;
 
-    QString text(const QString& pdf)
-    {
-        QProcess p;
-        p.start(kPdfToText, {pdf, QStringLiteral("-")});
-        if (!p.waitForFinished(60000) || p.exitCode() != 0)
-            return {};
-        return QString::fromUtf8(p.readAllStandardOutput()).simplified();
-    }
     int pageCount(const QString& pdf, const QString& prefix)
     {
-        QProcess p;
-        p.start(kPdfToPpm,
-            {QStringLiteral("-r"), QStringLiteral("30"), QStringLiteral("-png"), pdf, m_dir.filePath(prefix)});
-        if (!p.waitForFinished(60000) || p.exitCode() != 0)
-            return -1;
-        return int(QDir(m_dir.path()).entryList({prefix + QStringLiteral("-*.png")}, QDir::Files).size());
+        const auto files = PdfRender::pageFiles(pdf, m_dir.path(), prefix, 30);
+        return files ? int(files->size()) : -1;
     }
 
 private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        if (!QFileInfo::exists(kPdfToText) || !QFileInfo::exists(kPdfToPpm))
-            QFAIL("/usr/bin/pdftotext or /usr/bin/pdftoppm is missing: install poppler-utils (packaging/dev.sh lists "
-                  "it)");
+        const QString missing = PdfRender::missingTools();
+        QVERIFY2(missing.isEmpty(), qPrintable(missing));
     }
 
     void openCase()
@@ -144,12 +127,8 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(EscalationSummaryReport::writePdf(input(false, false), pdf, &error), qPrintable(error));
         // VIGIL_TEST_KEEP_OUTPUT=<dir> keeps the PDF, to look at it (a test only reads its text).
-        const QString keep = qEnvironmentVariable("VIGIL_TEST_KEEP_OUTPUT");
-        if (!keep.isEmpty()) {
-            QFile::remove(QDir(keep).filePath(QStringLiteral("escalationsummary.pdf")));
-            QFile::copy(pdf, QDir(keep).filePath(QStringLiteral("escalationsummary.pdf")));
-        }
-        const QString t = text(pdf);
+        PdfRender::keep(pdf, QStringLiteral("escalationsummary.pdf"));
+        const QString t = PdfRender::text(pdf);
         QVERIFY2(t.contains(QStringLiteral("Escalation summary")), qPrintable(t));
         QVERIFY(t.contains(QStringLiteral("PRINTWELL, Ada")));
         QVERIFY(t.contains(QStringLiteral("943 476 5919")));
@@ -181,7 +160,7 @@ private Q_SLOTS:
     {
         const QString pdf = m_dir.filePath(QStringLiteral("resolved.pdf"));
         QVERIFY(EscalationSummaryReport::writePdf(input(true, false), pdf));
-        const QString t = text(pdf);
+        const QString t = PdfRender::text(pdf);
         QVERIFY2(t.contains(QStringLiteral("Current escalation level ")
                      + clinical::escalationLevelName(EscalationLevel::None)),
             qPrintable(t));
@@ -196,7 +175,7 @@ private Q_SLOTS:
     {
         const QString pdf = m_dir.filePath(QStringLiteral("pseudonym.pdf"));
         QVERIFY(EscalationSummaryReport::writePdf(input(false, true), pdf));
-        const QString t = text(pdf);
+        const QString t = PdfRender::text(pdf);
         QVERIFY(t.contains(QStringLiteral("P-7F3A")));
         QVERIFY2(!t.contains(QStringLiteral("Printwell"), Qt::CaseInsensitive), qPrintable(t));
         QVERIFY(!t.contains(QStringLiteral("Ada")));
@@ -205,9 +184,8 @@ private Q_SLOTS:
         QVERIFY(t.contains(QStringLiteral("[redacted]")));
         QVERIFY(t.contains(QStringLiteral("breathless on the stairs"))); // the rest of the note stays
         QVERIFY(t.contains(QStringLiteral("Situation SpO2 falling")));
-        QFile raw(pdf);
-        QVERIFY(raw.open(QIODevice::ReadOnly));
-        const QByteArray bytes = raw.readAll();
+        const QByteArray bytes = PdfRender::bytes(pdf);
+        QVERIFY(!bytes.isEmpty());
         QVERIFY(!bytes.contains("PRINTWELL"));
         QVERIFY(!bytes.contains("9434765919"));
     }
@@ -223,7 +201,7 @@ private Q_SLOTS:
         QVERIFY(report.html().contains(QStringLiteral("&lt;b&gt;not bold&lt;/b&gt; &amp; &lt;script&gt;")));
         const QString pdf = m_dir.filePath(QStringLiteral("escaped.pdf"));
         QVERIFY(EscalationSummaryReport::writePdf(in, pdf));
-        QVERIFY(text(pdf).contains(QStringLiteral("<b>not bold</b> & <script>x</script>")));
+        QVERIFY(PdfRender::text(pdf).contains(QStringLiteral("<b>not bold</b> & <script>x</script>")));
     }
 
     void longCaseRunsOntoMorePages()
@@ -239,7 +217,7 @@ private Q_SLOTS:
         QVERIFY(EscalationSummaryReport::writePdf(in, pdf));
         const int pages = pageCount(pdf, QStringLiteral("long"));
         QVERIFY2(pages >= 2, qPrintable(QString::number(pages)));
-        const QString t = text(pdf);
+        const QString t = PdfRender::text(pdf);
         QVERIFY(t.contains(QStringLiteral("Page %1 of %1").arg(pages)));
         QVERIFY(t.contains(QStringLiteral("Observation round 0:")));
         QVERIFY(t.contains(QStringLiteral("Observation round 59:")));

@@ -8,6 +8,7 @@
 #include "codec/wavecodec.h"
 #include "codec/wfdbannotations.h"
 #include "codec/wfdbrecord.h"
+#include "writertestdata.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -16,7 +17,6 @@
 #include <QTimeZone>
 
 #include <cmath>
-#include <random>
 
 using vigil::codec::EdfAnnotation;
 using vigil::codec::EdfRecord;
@@ -25,42 +25,18 @@ using vigil::codec::WaveCodec;
 using vigil::codec::WfdbAnnotations;
 using vigil::codec::WfdbRecord;
 
-using Samples = std::vector<qint32>;
+using vigil::test::dataPath;
+using vigil::test::randomSamples;
+using vigil::test::Samples;
 
 namespace {
-
-QString dataPath(const QString& name)
-{
-    return QStringLiteral(VIGIL_TEST_DATA_DIR "/") + name;
-}
 
 qint64 utcMicros(int y, int mo, int d, int h, int mi, int s)
 {
     return QDateTime(QDate(y, mo, d), QTime(h, mi, s), QTimeZone::utc()).toMSecsSinceEpoch() * 1000;
 }
 
-Samples randomSamples(std::size_t n, qint32 lo, qint32 hi, unsigned seed)
-{
-    std::mt19937 rng(seed);
-    std::uniform_int_distribution<qint32> dist(lo, hi);
-    Samples s(n);
-    for (qint32& v : s)
-        v = dist(rng);
-    return s;
-}
-
-EdfWriter::Signal makeSignal(
-    const QString& label, const QString& unit, double rate, double gain, double baseline, Samples samples)
-{
-    EdfWriter::Signal s;
-    s.label = label;
-    s.unit = unit;
-    s.rateHz = rate;
-    s.gain = gain;
-    s.baseline = baseline;
-    s.samples = std::move(samples);
-    return s;
-}
+constexpr auto makeSignal = &vigil::test::makeSignal<EdfWriter::Signal>;
 
 } // namespace
 

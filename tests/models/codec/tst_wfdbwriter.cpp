@@ -7,6 +7,7 @@
 #include "codec/wfdbannotations.h"
 #include "codec/wfdbrecord.h"
 #include "codec/wfdbwriter.h"
+#include "writertestdata.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -16,44 +17,19 @@
 #include <QTimeZone>
 
 #include <cmath>
-#include <random>
 
 using vigil::codec::WaveCodec;
 using vigil::codec::WfdbAnnotations;
 using vigil::codec::WfdbRecord;
 using vigil::codec::WfdbWriter;
 
-using Samples = std::vector<qint32>;
+using vigil::test::dataPath;
+using vigil::test::randomSamples;
+using vigil::test::Samples;
 
 namespace {
 
-QString dataPath(const QString& name)
-{
-    return QStringLiteral(VIGIL_TEST_DATA_DIR "/") + name;
-}
-
-Samples randomSamples(std::size_t n, qint32 lo, qint32 hi, unsigned seed)
-{
-    std::mt19937 rng(seed);
-    std::uniform_int_distribution<qint32> dist(lo, hi);
-    Samples s(n);
-    for (qint32& v : s)
-        v = dist(rng);
-    return s;
-}
-
-WfdbWriter::Signal makeSignal(
-    const QString& label, const QString& unit, double rate, double gain, double baseline, Samples samples)
-{
-    WfdbWriter::Signal s;
-    s.label = label;
-    s.unit = unit;
-    s.rateHz = rate;
-    s.gain = gain;
-    s.baseline = baseline;
-    s.samples = std::move(samples);
-    return s;
-}
+constexpr auto makeSignal = &vigil::test::makeSignal<WfdbWriter::Signal>;
 
 WfdbWriter::Annotation annotation(
     qint64 onsetUs, int code, const QString& aux = {}, int channel = 0, int number = 0, int subtype = 0)
