@@ -285,8 +285,7 @@ void ImportDialog::updateSummary()
             .arg(skipped)
             .arg(patients);
     if (isRunning())
-        m_summary->setText(
-            m_job->isCancelled() ? tr("Cancelling… %1").arg(counts) : tr("Importing… %1").arg(counts));
+        m_summary->setText(m_job->isCancelled() ? tr("Cancelling… %1").arg(counts) : tr("Importing… %1").arg(counts));
     else
         m_summary->setText(m_job->isCancelled() ? tr("Cancelled. %1").arg(counts) : tr("Done. %1").arg(counts));
 }

@@ -212,8 +212,8 @@ std::optional<CommandLine> CommandLine::parse(const QStringList& arguments, QStr
     if (parser.isSet(o.quitAfter)) {
         cl.quitAfterMs = parser.value(o.quitAfter).toInt(&ok);
         if (!ok || cl.quitAfterMs < 0) {
-            *error = tr("--quit-after-ms must be a whole number of milliseconds (got “%1”).")
-                         .arg(parser.value(o.quitAfter));
+            *error =
+                tr("--quit-after-ms must be a whole number of milliseconds (got “%1”).").arg(parser.value(o.quitAfter));
             return std::nullopt;
         }
     }
@@ -246,8 +246,7 @@ bool CommandLine::parseTransports(const QCommandLineParser& parser, CommandLine&
             if (uri.isEmpty())
                 continue;
             if (!validBrokerUri(uri)) {
-                *error = tr("“%1” is not a broker address: use tcp://HOST:PORT, mqtt://, ssl:// or mqtts://.")
-                             .arg(uri);
+                *error = tr("“%1” is not a broker address: use tcp://HOST:PORT, mqtt://, ssl:// or mqtts://.").arg(uri);
                 return false;
             }
             cl.brokers << uri;
@@ -268,8 +267,7 @@ bool CommandLine::parseTransports(const QCommandLineParser& parser, CommandLine&
     cl.site = parser.value(o.site).trimmed();
     if (cl.site.isEmpty() || cl.site.contains(QLatin1Char('/')) || cl.site.contains(QLatin1Char('+'))
         || cl.site.contains(QLatin1Char('#'))) {
-        *error = tr("--site must be a name without “/”, “+” or “#” (got “%1”).")
-                     .arg(parser.value(o.site));
+        *error = tr("--site must be a name without “/”, “+” or “#” (got “%1”).").arg(parser.value(o.site));
         return false;
     }
     if (parser.isSet(o.mllp)) {
@@ -288,8 +286,7 @@ bool CommandLine::parseTransports(const QCommandLineParser& parser, CommandLine&
             continue;
         *target = parser.value(*option);
         if (!readableFile(*target)) {
-            *error = tr("--%1: cannot read “%2”.")
-                         .arg(option->names().constFirst(), QDir::toNativeSeparators(*target));
+            *error = tr("--%1: cannot read “%2”.").arg(option->names().constFirst(), QDir::toNativeSeparators(*target));
             return false;
         }
     }

@@ -403,8 +403,7 @@ std::optional<AlarmLimits> AlarmLimits::fromJson(const QJsonObject& json, QStrin
                 {QStringLiteral("vital"), QStringLiteral("direction"), QStringLiteral("threshold"),
                     QStringLiteral("priority"), QStringLiteral("delay_s")},
                 &unknown))
-            return fail(tr("Rule %1 of the alarm limits has an unknown field “%2”.")
-                            .arg(QString::number(n), unknown));
+            return fail(tr("Rule %1 of the alarm limits has an unknown field “%2”.").arg(QString::number(n), unknown));
         const std::optional<VitalKind> kind = kindFromKey(o.value(QStringLiteral("vital")).toString());
         if (!kind)
             return fail(tr("Rule %1 of the alarm limits names no known vital sign.").arg(n));

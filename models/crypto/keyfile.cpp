@@ -285,12 +285,12 @@ bool KeyFile::readFile(const QString& path, QByteArray& text, QString* error, Lo
     if (!file.exists())
         return fail(LoadError::Missing, tr("The key file “%1” does not exist.").arg(shown));
     if (!file.open(QIODevice::ReadOnly))
-        return fail(LoadError::Unreadable,
-            tr("The key file “%1” could not be opened: %2.").arg(shown, file.errorString()));
+        return fail(
+            LoadError::Unreadable, tr("The key file “%1” could not be opened: %2.").arg(shown, file.errorString()));
     text = file.read(kMaxFileBytes + 1);
     if (file.error() != QFileDevice::NoError)
-        return fail(LoadError::Unreadable,
-            tr("The key file “%1” could not be read: %2.").arg(shown, file.errorString()));
+        return fail(
+            LoadError::Unreadable, tr("The key file “%1” could not be read: %2.").arg(shown, file.errorString()));
     return true;
 }
 
@@ -384,8 +384,7 @@ QString KeyFile::describe(const ParseFailure& failure, const QString& shown, boo
     switch (failure.reason) {
     case LoadError::NotAKeyFile:
         if (inKeychain)
-            return tr("The OS keychain entry named in “%1” does not hold a Vigil key, or it is damaged.")
-                .arg(shown);
+            return tr("The OS keychain entry named in “%1” does not hold a Vigil key, or it is damaged.").arg(shown);
         if (failure.field == QStringLiteral("format"))
             return tr("“%1” is not a Vigil key file.").arg(shown);
         return tr("“%1” is not a Vigil key file, or it is damaged.").arg(shown);
@@ -394,8 +393,7 @@ QString KeyFile::describe(const ParseFailure& failure, const QString& shown, boo
             return tr("The key kept in the OS keychain for “%1” is damaged: the field “%2” is "
                       "missing or invalid.")
                 .arg(shown, failure.field);
-        return tr("The key file “%1” is damaged: the field “%2” is missing or invalid.")
-            .arg(shown, failure.field);
+        return tr("The key file “%1” is damaged: the field “%2” is missing or invalid.").arg(shown, failure.field);
     case LoadError::NewerVersion:
         return tr("This key file was written by a newer version of Vigil (key file version %1; this version "
                   "reads version %2 and older). Update Vigil to open this cache.")
@@ -535,8 +533,7 @@ bool KeyFile::save(const QString& path, QString* error) const
         || KeychainStore::read(reference->account, back, &why) != KeychainStore::Status::Ok)
         return fail(tr("The key of “%1” could not be written to the OS keychain. %2").arg(shown, why));
     if (back != json)
-        return fail(tr("The key of “%1” was written to the OS keychain, but did not read back unchanged.")
-                        .arg(shown));
+        return fail(tr("The key of “%1” was written to the OS keychain, but did not read back unchanged.").arg(shown));
     if (error)
         error->clear();
     return true;

@@ -53,6 +53,30 @@ namespace {
 
 constexpr int kPatients = 3;
 
+// A folder with a running broker and an encrypted cache with its writer started.
+struct Site
+{
+    QTemporaryDir dir;
+    test::MosquittoBroker broker{dir.filePath(QStringLiteral("broker"))};
+    std::unique_ptr<store::Cache> cache;
+    std::unique_ptr<store::StoreWriter> writer;
+
+    bool start(QString* error)
+    {
+        if (!dir.isValid() || !broker.start(error))
+            return false;
+        store::StoreError storeError;
+        cache = store::Cache::createEphemeral(dir.filePath(QStringLiteral("ward.vigil")), &storeError);
+        if (cache) {
+            writer = std::make_unique<store::StoreWriter>(*cache);
+            if (writer->start(&storeError))
+                return true;
+        }
+        *error = storeError.message;
+        return false;
+    }
+};
+
 store::StoreReader::Counts storeCounts(const store::Cache& cache)
 {
     store::StoreError error;
@@ -174,17 +198,14 @@ private Q_SLOTS:
 
     void liveIngestInTheWindow()
     {
-        QTemporaryDir dir;
-        QVERIFY(dir.isValid());
-        test::MosquittoBroker broker(dir.filePath(QStringLiteral("broker")));
+        Site site;
         QString error;
-        QVERIFY2(broker.start(&error), qPrintable(error));
-
+        QVERIFY2(site.start(&error), qPrintable(error));
+        QTemporaryDir& dir = site.dir;
+        test::MosquittoBroker& broker = site.broker;
+        std::unique_ptr<store::Cache>& cache = site.cache;
+        store::StoreWriter& writer = *site.writer;
         store::StoreError storeError;
-        auto cache = store::Cache::createEphemeral(dir.filePath(QStringLiteral("ward.vigil")), &storeError);
-        QVERIFY2(cache, qPrintable(storeError.message));
-        store::StoreWriter writer(*cache);
-        QVERIFY(writer.start(&storeError));
 
         live::LiveHub hub;
         ingest::IngestRouter router(&hub, &writer);
@@ -349,16 +370,13 @@ private Q_SLOTS:
     // outbox (marked published once the broker has it) and its echo from the broker adds nothing.
     void caseEventsFromAnotherWorkstation()
     {
-        QTemporaryDir dir;
-        QVERIFY(dir.isValid());
-        test::MosquittoBroker broker(dir.filePath(QStringLiteral("broker")));
+        Site site;
         QString error;
-        QVERIFY2(broker.start(&error), qPrintable(error));
+        QVERIFY2(site.start(&error), qPrintable(error));
+        test::MosquittoBroker& broker = site.broker;
+        std::unique_ptr<store::Cache>& cache = site.cache;
+        store::StoreWriter& writer = *site.writer;
         store::StoreError storeError;
-        auto cache = store::Cache::createEphemeral(dir.filePath(QStringLiteral("ward.vigil")), &storeError);
-        QVERIFY2(cache, qPrintable(storeError.message));
-        store::StoreWriter writer(*cache);
-        QVERIFY(writer.start(&storeError));
         live::LiveHub hub;
         core::PatientIdentity identity = sim::DemoIdentities::make(7, 0);
         identity.id = QStringLiteral("ward-case-1");

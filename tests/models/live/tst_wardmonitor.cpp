@@ -114,36 +114,15 @@ private Q_SLOTS:
         // Workstation-wide technical alarms pass through.
         ward.update(lastReceived + 122 * kS, true, false);
         QCOMPARE(ward.alarms().alarmsFor(QString()).size(), std::size_t(1));
-    }
 
-    // In review (no live source) silence is expected: no stale-feed alarm, and a stale one ends.
-    void reviewExpectsNoData()
-    {
-        live::LiveHub hub;
-        ingest::SimulatorSource::Config config;
-        config.patients = 1;
-        config.scenario = sim::Scenario::Stable;
-        config.startTime = kT0;
-        ingest::SimulatorSource source(config, hub);
-        live::WardMonitor ward(hub);
-        source.pump(kT0 + 10 * kS);
-        ward.update(kT0 + 10 * kS, false, false);
-        const core::Timestamp lastReceived = ward.patient(0).lastReceived;
-        const QString key = ward.patient(0).key;
-        const auto staleAlarms = [&] {
-            int n = 0;
-            for (const auto& alarm : ward.alarms().alarmsFor(key))
-                n += alarm.condition == clinical::Alarm::Condition::StaleFeed ? 1 : 0;
-            return n;
-        };
-        ward.update(lastReceived + 121 * kS, false, false);
-        QCOMPARE(staleAlarms(), 1);
+        // In review (no live source) silence is expected: the stale-feed alarm ends, none comes back.
         QVERIFY(ward.dataExpected());
         ward.setDataExpected(false);
-        ward.update(lastReceived + 3600 * kS, false, false);
-        QCOMPARE(staleAlarms(), 0);
-        ward.update(lastReceived + 7200 * kS, false, false);
-        QCOMPARE(staleAlarms(), 0);
+        for (const core::Timestamp later : {3600 * kS, 7200 * kS}) {
+            ward.update(lastReceived + later, false, false);
+            for (const auto& alarm : ward.alarms().alarmsFor(ward.patient(0).key))
+                QVERIFY(alarm.condition != clinical::Alarm::Condition::StaleFeed);
+        }
     }
 };
 
