@@ -152,6 +152,10 @@ QStringList CaseEvent::problems() const
         out << tr("Only an escalation has an SBAR.");
     if (kind != Kind::HandOver && !handOverTo.isEmpty())
         out << tr("Only a hand-over names whom the case is handed to.");
+    if (recordingTime != 0 && kind != Kind::Note)
+        out << tr("Only a note refers to a time in the recording.");
+    if (recordingTime < 0 || recordingTime > kMaxTime)
+        out << tr("The recording time the note refers to is not a valid date and time.");
 
     if (parents.size() > kMaxParents)
         out << tr("The event lists more than %1 earlier events.").arg(kMaxParents);

@@ -60,6 +60,9 @@ public:
     Sbar sbar; // Escalate only
     QString handOverTo; // HandOver only: to whom
     QStringList parents; // ids of the latest events of the case the author had seen
+    // Note only: the time in the patient's recording the note is about (an annotation or bookmark made
+    // in review, issue 6), µs UTC; 0: none (the note is about the case as a whole).
+    core::Timestamp recordingTime = 0;
 
     // Every rule the event breaks, in English for people (translated); empty when valid. Text that
     // is only white space counts as missing.

@@ -26,6 +26,7 @@ const QString kRoleUrl = kStructure + QStringLiteral("case-event-role");
 const QString kParentUrl = kStructure + QStringLiteral("case-event-parent");
 const QString kLevelUrl = kStructure + QStringLiteral("escalation-level");
 const QString kSbarUrl = kStructure + QStringLiteral("sbar");
+const QString kRecordingTimeUrl = kStructure + QStringLiteral("recording-time");
 const QString kLevelSystem = QStringLiteral("https://vigil.example.nhs.uk/fhir/CodeSystem/escalation-level");
 const QString kActionSystem = QStringLiteral("https://vigil.example.nhs.uk/fhir/CodeSystem/case-action");
 const QString kStatusSystem = QStringLiteral("https://vigil.example.nhs.uk/fhir/CodeSystem/case-business-status");
@@ -124,6 +125,9 @@ QJsonArray eventExtensions(const CaseEvent& e)
         ext.append(extension(kParentUrl, QStringLiteral("valueUri"), QString(kUuidPrefix + parent)));
     if (hasLevel(e.kind))
         ext.append(levelExtension(e.level));
+    if (e.recordingTime != 0)
+        ext.append(
+            extension(kRecordingTimeUrl, QStringLiteral("valueDateTime"), CaseEventFhir::dateTime(e.recordingTime)));
     if (e.kind == Kind::Escalate) {
         QJsonArray parts;
         const auto part = [&](const char* name, const QString& text) {
@@ -355,6 +359,7 @@ public:
         QStringList parents;
         std::optional<EscalationLevel> level;
         std::optional<clinical::Sbar> sbar;
+        std::optional<core::Timestamp> recordingTime;
     };
 
     bool extensions(const QJsonObject& resource, Extensions& out)
@@ -413,6 +418,11 @@ public:
                 if (!out.level)
                     return fail(
                         CaseEventFhir::tr("The escalation level \"%1\" is not one Vigil knows.").arg(key.left(40)));
+            } else if (url == kRecordingTimeUrl) {
+                if (out.recordingTime)
+                    return fail(CaseEventFhir::tr("The recording time is given more than once."));
+                if (!time(ext.value(u"valueDateTime"), out.recordingTime.emplace()))
+                    return false;
             } else if (url == kSbarUrl) {
                 if (out.sbar)
                     return fail(CaseEventFhir::tr("The SBAR is given more than once."));
@@ -634,6 +644,13 @@ std::optional<CaseEvent> CaseEventFhir::decode(QByteArrayView json, QString* err
     e.workstation = ext.workstation;
     e.role = ext.role;
     e.parents = ext.parents;
+    if (ext.recordingTime) {
+        if (e.kind != Kind::Note) {
+            r.fail(tr("Only a note refers to a time in the recording."));
+            return failed();
+        }
+        e.recordingTime = *ext.recordingTime;
+    }
     if (ext.level) {
         if (!hasLevel(e.kind)) {
             r.fail(tr("Only an escalation or a de-escalation has a level."));

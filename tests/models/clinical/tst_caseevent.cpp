@@ -177,6 +177,12 @@ private Q_SLOTS:
             "A text of the event is longer than 20000 characters.");
         row("name too long", Kind::Note, "actor", QString(CaseEvent::kMaxNameLength + 1, QLatin1Char('x')),
             "A name or key of the event is longer than 200 characters.");
+        row("escalation about a recording time", Kind::Escalate, "recordingTime", QStringLiteral("1700000000000000"),
+            "Only a note refers to a time in the recording.");
+        row("note about a time before 1970", Kind::Note, "recordingTime", QStringLiteral("-1"),
+            "The recording time the note refers to is not a valid date and time.");
+        row("note about a time after 9999", Kind::Note, "recordingTime", QStringLiteral("253402300800000000"),
+            "The recording time the note refers to is not a valid date and time.");
     }
 
     void rules()
@@ -212,6 +218,8 @@ private Q_SLOTS:
             e.role = value;
         else if (field == u"time")
             e.time = value.toLongLong();
+        else if (field == u"recordingTime")
+            e.recordingTime = value.toLongLong();
         else if (field == u"parents")
             e.parents = value.split(QLatin1Char(','));
         else

@@ -101,6 +101,9 @@ private Q_SLOTS:
         CaseEvent late = sample(Kind::Resolve);
         late.time = CaseEvent::kMaxTime;
         QTest::newRow("latest time") << late;
+        CaseEvent bookmark = sample(Kind::Note);
+        bookmark.recordingTime = 1'700'000'123'456'789; // a review annotation, to the microsecond
+        QTest::newRow("note about a time in the recording") << bookmark;
     }
 
     void roundTripsEveryKind()
@@ -337,6 +340,23 @@ private Q_SLOTS:
         }
         QTest::newRow("escalation without level")
             << compact(noLevel) << QStringLiteral("The escalation level is missing.");
+
+        const auto recordingTime = [](const QString& value) {
+            return QJsonObject{
+                {QStringLiteral("url"),
+                    QStringLiteral("https://vigil.example.nhs.uk/fhir/StructureDefinition/recording-time")},
+                {QStringLiteral("valueDateTime"), value}};
+        };
+        QTest::newRow("recording time on a task") << withExtensions(task, [&](QJsonArray& ext) {
+            ext.append(recordingTime(QStringLiteral("2026-11-22T03:12:04.000000Z")));
+        }) << QStringLiteral("Only a note refers to a time in the recording.");
+        QTest::newRow("recording time twice") << withExtensions(note, [&](QJsonArray& ext) {
+            ext.append(recordingTime(QStringLiteral("2026-11-22T03:12:04.000000Z")));
+            ext.append(recordingTime(QStringLiteral("2026-11-22T03:12:05.000000Z")));
+        }) << QStringLiteral("The recording time is given more than once.");
+        QTest::newRow("recording time without zone") << withExtensions(note, [&](QJsonArray& ext) {
+            ext.append(recordingTime(QStringLiteral("2026-11-22T03:12:04")));
+        }) << QStringLiteral("not a date and time with a time zone");
     }
 
     void refusesMalformedInput()
