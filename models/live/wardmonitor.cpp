@@ -62,8 +62,10 @@ std::vector<clinical::AlarmEngine::Change> WardMonitor::update(core::Timestamp n
             derive(i, now);
         p.news2 = p.assessor.assess(now);
         if (p.history.empty() || now - p.history.back().time >= kMinute) {
-            const bool scored = p.news2.result && p.news2.result->complete;
-            p.history.push_back({now, scored ? p.news2.result->total : -1});
+            const auto& r = p.news2.result;
+            const bool scored = r && r->complete;
+            p.history.push_back(
+                {now, scored ? r->total : -1, r && !scored ? r->minTotal : -1, r && !scored ? r->maxTotal : -1});
             if (p.history.size() > kHistoryPoints)
                 p.history.pop_front();
         }

@@ -36,6 +36,10 @@ public:
     {
         core::Timestamp time = 0;
         int total = -1; // -1: incomplete (no score)
+        // An incomplete set: the range of totals its missing parameters allow (CLINICAL.md NEWS2 rule
+        // 5); -1 when unknown (nothing could be scored).
+        int minTotal = -1;
+        int maxTotal = -1;
     };
 
     struct PatientState
