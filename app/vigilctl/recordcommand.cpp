@@ -1,21 +1,84 @@
 #include "recordcommand.h"
 
+#include "clinical/alarmengine.h"
 #include "ctlcontext.h"
 #include "ingest/simulatorsource.h"
 #include "ingest/storerecorder.h"
 #include "sim/patientsimulator.h"
+#include "store/alarmrecord.h"
 #include "store/cache.h"
 #include "store/storewriter.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QHash>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <deque>
 #include <mutex>
 
 namespace vigil::app {
+
+namespace {
+
+using AlarmChange = clinical::AlarmEngine::Change;
+
+// An alarm episode after a change, as the cache keeps it (store::AlarmRecord).
+store::AlarmRecord alarmRecord(const AlarmChange& change)
+{
+    const clinical::Alarm& a = change.alarm;
+    store::AlarmRecord r;
+    r.raisedAt = a.raisedAt;
+    r.endedAt = change.kind == AlarmChange::Kind::Ended ? change.at : 0;
+    r.priority = std::clamp(static_cast<int>(a.priority) - static_cast<int>(clinical::AlarmPriority::Low), 0, 2);
+    r.code = a.conditionKey();
+    r.text = a.text();
+    if (change.kind == AlarmChange::Kind::Ended)
+        r.state = QStringLiteral("ended");
+    else if (a.latched)
+        r.state = QStringLiteral("latched");
+    else if (a.acknowledged)
+        r.state = QStringLiteral("acknowledged");
+    else if (a.escalated)
+        r.state = QStringLiteral("escalated");
+    else
+        r.state = QStringLiteral("active");
+    return r;
+}
+
+// What the workstation's alarm engine would have been given for one patient (live::WardMonitor feeds
+// it from the patient's feed): the latest reading of each vital sign, the latest device status, and
+// the time of the latest datum (a status report is not data, as in live::PatientFeed).
+struct AlarmInput
+{
+    clinical::AlarmEngine::PatientInput input;
+
+    void add(const sim::SimulationBatch& batch, core::Timestamp until)
+    {
+        for (const core::DeviceStatus& status : batch.statusChanges) {
+            if (status.time >= input.status.time)
+                input.status = status;
+        }
+        for (const auto& update : batch.vitals) {
+            core::Measurement& current = input.vitals[update.kind];
+            if (update.measurement.isValid() && update.measurement.time >= current.time)
+                current = update.measurement;
+            input.lastDataAt = std::max(input.lastDataAt, std::min(update.measurement.time, until));
+        }
+        for (core::StreamKind kind : core::kAllStreams) {
+            const auto& runs = batch.streams[static_cast<std::size_t>(core::streamIndex(kind))];
+            if (!runs.empty() && !runs.back().samples.empty()) {
+                const core::Timestamp last = runs.back().firstSampleTime
+                    + static_cast<core::Timestamp>(runs.back().samples.size() - 1) * core::samplePeriodUs(kind);
+                input.lastDataAt = std::max(input.lastDataAt, std::min(last, until));
+            }
+        }
+    }
+};
+
+} // namespace
 
 int RecordCommand::run(const QStringList& arguments)
 {
@@ -104,11 +167,32 @@ int RecordCommand::run(const QStringList& arguments)
     ingest::StoreRecorder recorder(writer);
     std::vector<std::unique_ptr<sim::PatientSimulator>> simulators;
     std::vector<int> indices;
+    // The alarms the workstation would have raised: its engine with default limits, fed each
+    // simulated second with every patient's latest data. Every change of an episode is written.
+    clinical::AlarmEngine alarms;
+    quint64 last = 0; // the last item queued
+    std::vector<AlarmInput> alarmInputs;
+    QHash<QString, int> alarmHandles; // patient key → store handle
+    qint64 alarmEpisodes = 0;
     for (int i = 0; i < patients; ++i) {
         simulators.push_back(
             std::make_unique<sim::PatientSimulator>(seed, i, ingest::SimulatorSource::demoScenario(i), start));
         indices.push_back(recorder.addPatient(simulators.back()->identity()));
+        AlarmInput in;
+        in.input.key = simulators.back()->identity().id;
+        // The recorder's handle again (registering a patient twice returns the same handle).
+        alarmHandles.insert(in.input.key, writer.registerPatient(simulators.back()->identity()));
+        alarmInputs.push_back(std::move(in));
     }
+    // A change names its own patient: evaluating one patient also escalates other patients' alarms.
+    const auto storeAlarms = [&](const std::vector<AlarmChange>& changes) {
+        for (const AlarmChange& change : changes) {
+            if (change.kind == AlarmChange::Kind::Raised)
+                ++alarmEpisodes;
+            const int handle = change.alarm.patientKey.isEmpty() ? 0 : alarmHandles.value(change.alarm.patientKey);
+            last = std::max(last, writer.appendAlarm(handle, alarmRecord(change)));
+        }
+    };
     writer.appendAudit({0, qEnvironmentVariable("USER", QStringLiteral("unknown")), QStringLiteral("administrator"),
         QStringLiteral("record.demo"), 0, QStringLiteral("%1 simulated patients, %2 min").arg(patients).arg(minutes)});
 
@@ -116,17 +200,24 @@ int RecordCommand::run(const QStringList& arguments)
     timer.start();
     const core::Timestamp end = start + duration;
     constexpr core::Timestamp kStep = core::kMicrosPerSecond;
-    quint64 last = 0;
     for (core::Timestamp t = start + kStep; t <= end + kStep - 1; t += kStep) {
         const core::Timestamp until = std::min(t, end);
         for (std::size_t i = 0; i < simulators.size(); ++i) {
-            const quint64 seq = recorder.record(indices[i], simulators[i]->advanceTo(until));
+            const sim::SimulationBatch batch = simulators[i]->advanceTo(until);
+            const quint64 seq = recorder.record(indices[i], batch);
             if (seq != 0)
                 last = seq;
+            AlarmInput& in = alarmInputs[i];
+            in.add(batch, until);
+            storeAlarms(alarms.evaluate(in.input, until));
         }
         std::lock_guard lock(mutex);
         steps.emplace_back(last, until);
     }
+    // Monitoring stops with the recording: episodes still open end at its end (left open, they would
+    // read as active for ever).
+    for (const AlarmInput& in : alarmInputs)
+        storeAlarms(alarms.removePatient(in.input.key, end));
     const bool complete = writer.stop();
     const auto stats = writer.stats();
     const double seconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
@@ -134,17 +225,19 @@ int RecordCommand::run(const QStringList& arguments)
         {QStringLiteral("minutes"), minutes}, {QStringLiteral("samples"), static_cast<qint64>(stats.samplesCommitted)},
         {QStringLiteral("dropped_samples"), static_cast<qint64>(stats.droppedSamples)},
         {QStringLiteral("commits"), static_cast<qint64>(stats.commits)}, {QStringLiteral("seconds"), seconds},
-        {QStringLiteral("start_us"), start}, {QStringLiteral("end_us"), end}};
+        {QStringLiteral("start_us"), start}, {QStringLiteral("end_us"), end},
+        {QStringLiteral("alarms"), alarmEpisodes}};
     if (!complete)
         return ctx.finish(
             object, QStringLiteral("Recording incomplete: %1").arg(stats.lastError.message), CtlContext::kFailure);
     return ctx.finish(object,
-        QStringLiteral("Recorded %1 patients × %2 min (%3 samples) in %4 s, %5× real time.")
+        QStringLiteral("Recorded %1 patients × %2 min (%3 samples, %6 alarm episodes) in %4 s, %5× real time.")
             .arg(patients)
             .arg(minutes)
             .arg(stats.samplesCommitted)
             .arg(seconds, 0, 'f', 1)
-            .arg(minutes * 60.0 / seconds, 0, 'f', 0));
+            .arg(minutes * 60.0 / seconds, 0, 'f', 0)
+            .arg(alarmEpisodes));
 }
 
 } // namespace vigil::app

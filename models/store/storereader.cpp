@@ -304,6 +304,32 @@ bool StoreReader::hasCaseEvent(const QString& uuid)
     return found;
 }
 
+std::vector<AlarmRecord> StoreReader::alarms(qint64 patientId, core::Timestamp from, core::Timestamp to)
+{
+    std::vector<AlarmRecord> rows;
+    Statement& s = m_db->cached("SELECT patient_id, t_us, ended_us, priority, code, text, state FROM alarm WHERE "
+                                "t_us < ?2 AND (ended_us IS NULL OR ended_us > ?3) AND patient_id IS ?1 ORDER BY "
+                                "t_us, id");
+    if (patientId != 0)
+        s.bind(1, patientId);
+    else
+        s.bindNull(1);
+    s.bind(2, to).bind(3, from);
+    while (s.step() == SQLITE_ROW) {
+        AlarmRecord a;
+        a.patientId = s.isNull(0) ? 0 : s.int64(0);
+        a.raisedAt = s.int64(1);
+        a.endedAt = s.isNull(2) ? 0 : s.int64(2);
+        a.priority = static_cast<int>(s.int64(3));
+        a.code = s.text(4);
+        a.text = s.text(5);
+        a.state = s.text(6);
+        rows.push_back(std::move(a));
+    }
+    s.reset();
+    return rows;
+}
+
 std::vector<OutboxRow> StoreReader::pendingOutbox(qint64 afterId, int limit)
 {
     std::vector<OutboxRow> rows;
@@ -363,7 +389,7 @@ StoreReader::Counts StoreReader::counts()
     c.pyramidBlocks = m_db->queryInt("SELECT count(*) FROM wave_pyramid", 0);
     c.vitals = m_db->queryInt("SELECT count(*) FROM vital", 0);
     c.statuses = m_db->queryInt("SELECT count(*) FROM device_status", 0);
-    c.alarms = m_db->queryInt("SELECT count(*) FROM alarm", 0);
+    c.alarms = m_db->queryInt("SELECT count(*) FROM alarm", 0); // episodes (one row each)
     c.events = m_db->queryInt("SELECT count(*) FROM clinical_event", 0);
     c.audit = m_db->queryInt("SELECT count(*) FROM audit_log", 0);
     c.outboxPending = m_db->queryInt("SELECT count(*) FROM outbox WHERE published_us IS NULL", 0);

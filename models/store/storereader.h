@@ -1,5 +1,6 @@
 #pragma once
 
+#include "alarmrecord.h"
 #include "annotation.h"
 #include "caseeventrecord.h"
 #include "core/devicestatus.h"
@@ -99,6 +100,11 @@ public:
     [[nodiscard]] std::vector<CaseEventRecord> caseEvents(qint64 patientId, core::Timestamp from, core::Timestamp to);
     // Whether an event with this uuid is stored.
     [[nodiscard]] bool hasCaseEvent(const QString& uuid);
+
+    // The alarm episodes of a patient (patientId 0: the workstation's own alarms) that overlap
+    // [from, to): raised before `to`, and ended after `from` or still active; in (raisedAt, row)
+    // order.
+    [[nodiscard]] std::vector<AlarmRecord> alarms(qint64 patientId, core::Timestamp from, core::Timestamp to);
 
     // Outbox rows not yet published with id > `afterId`, oldest first, at most `limit`.
     [[nodiscard]] std::vector<OutboxRow> pendingOutbox(qint64 afterId, int limit);

@@ -261,6 +261,16 @@ quint64 StoreWriter::appendCaseEvent(
     return enqueue(std::move(item));
 }
 
+quint64 StoreWriter::appendAlarm(int patientHandle, const AlarmRecord& alarm)
+{
+    WriteItem item;
+    item.type = WriteItem::Type::Alarm;
+    item.handle = patientHandle;
+    item.alarm = alarm;
+    item.receivedAt = now();
+    return enqueue(std::move(item));
+}
+
 quint64 StoreWriter::enqueue(WriteItem&& item)
 {
     const auto samples = static_cast<qsizetype>(item.samples.size());

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "alarmrecord.h"
 #include "annotation.h"
 #include "auditentry.h"
 #include "caseeventrecord.h"
@@ -42,7 +43,7 @@ class WriterSession;
 // Back-pressure: when the queue holds `queueCapacitySamples`, append waits up to
 // `backpressureWaitMs`; if it is still full the samples are dropped *and counted* (stats().dropped)
 // and the state says Behind. Non-waveform items (vitals, status, audit, outbox, quarantine, clinical
-// events) are small and never dropped.
+// events, alarms) are small and never dropped.
 //
 // Faults: when a write fails with "disk full" or an I/O error the transaction is rolled back, the
 // items are kept, the state becomes DiskFull, and the writer retries every `retryIntervalMs`; when
@@ -132,6 +133,10 @@ public:
     // one received from elsewhere. Returns 0 (nothing queued) for a local event without a topic.
     quint64 appendCaseEvent(
         int patientHandle, const CaseEventRecord& event, bool local, const QString& outboxTopic = {});
+    // An alarm episode's current state: the first append of an episode (patient, alarm.code,
+    // alarm.raisedAt) inserts its row, later ones update its endedAt, priority, text and state.
+    // `patientHandle` 0 is a workstation alarm (no patient); alarm.patientId is ignored. Never dropped.
+    quint64 appendAlarm(int patientHandle, const AlarmRecord& alarm);
     // Outbox rows (OutboxRow::id) a broker acknowledged at `at`: they stop being pending and become
     // prunable by retention. Rows already marked keep their first time.
     quint64 markOutboxPublished(std::span<const qint64> rowIds, core::Timestamp at);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "alarmrecord.h"
 #include "annotation.h"
 #include "auditentry.h"
 #include "caseeventrecord.h"
@@ -32,6 +33,7 @@ struct WriteItem
         CaseEvent, // handle = patient handle; caseEvent, local, text1 = outbox topic (when local)
         OutboxPublished, // rowIds = outbox rows a broker acknowledged, time = when
         Setting, // text1 = key, text2 = value
+        Alarm, // handle = patient handle or 0 (a workstation alarm); alarm
     };
 
     Type type = Type::Samples;
@@ -55,6 +57,7 @@ struct WriteItem
     QByteArray payload;
     Annotation annotation;
     CaseEventRecord caseEvent;
+    AlarmRecord alarm;
     bool local = false;
     std::vector<qint64> rowIds;
 };

@@ -208,6 +208,8 @@ StoreError WriterSession::apply(const WriteItem& item)
     }
     case WriteItem::Type::CaseEvent:
         return applyCaseEvent(item);
+    case WriteItem::Type::Alarm:
+        return applyAlarm(item);
     case WriteItem::Type::Outbox: {
         Statement& insert = m_db->cached("INSERT INTO outbox(created_us, topic, payload) VALUES (?, ?, ?)");
         insert.bind(1, item.receivedAt).bind(2, item.text1).bindBlob(3, item.payload);
@@ -285,6 +287,46 @@ StoreError WriterSession::applyCaseEvent(const WriteItem& item)
         if (const int rc = outbox.run(); !isOk(rc))
             return m_db->error(rc, QStringLiteral("queueing a clinical event for publishing"));
     }
+    return {};
+}
+
+StoreError WriterSession::applyAlarm(const WriteItem& item)
+{
+    const AlarmRecord& a = item.alarm;
+    const qint64 patient = patientId(item.handle);
+    if (item.handle != 0 && patient == 0) {
+        // A programming error (the handle comes from registerPatient): not a workstation alarm.
+        qCCritical(lcStore) << "an alarm for an unregistered patient handle was dropped";
+        return {};
+    }
+    // One row per episode (patient, code, raised at). UPDATE OR FAIL first, and a plain INSERT when
+    // no row changed, rather than INSERT OR REPLACE (SQLite 3.15 has no upsert): neither needs a
+    // statement journal, which SQLCipher encrypts page by page (see closeChunk()). The UPDATE finds
+    // the row through alarm_by_time.
+    auto bindRow = [&](Statement& statement) {
+        if (patient != 0)
+            statement.bind(1, patient);
+        else
+            statement.bindNull(1);
+        statement.bind(2, a.code).bind(3, a.raisedAt);
+        if (a.endedAt != 0)
+            statement.bind(4, a.endedAt);
+        else
+            statement.bindNull(4);
+        statement.bind(5, static_cast<qint64>(a.priority)).bind(6, a.text).bind(7, a.state);
+    };
+    Statement& update = m_db->cached("UPDATE OR FAIL alarm SET ended_us = ?4, priority = ?5, text = ?6, state = ?7 "
+                                     "WHERE t_us = ?3 AND code = ?2 AND patient_id IS ?1");
+    bindRow(update);
+    if (const int rc = update.run(); !isOk(rc))
+        return m_db->error(rc, QStringLiteral("storing an alarm"));
+    if (sqlite3_changes(m_db->handle()) > 0)
+        return {};
+    Statement& insert = m_db->cached("INSERT INTO alarm(patient_id, code, t_us, ended_us, priority, text, state) "
+                                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    bindRow(insert);
+    if (const int rc = insert.run(); !isOk(rc))
+        return m_db->error(rc, QStringLiteral("storing an alarm"));
     return {};
 }
 
@@ -491,8 +533,12 @@ StoreError WriterSession::prune(const RetentionPolicy& policy, core::Timestamp n
         "FROM patient WHERE origin = 'import') LIMIT ?2)",
         "DELETE FROM device_status WHERE rowid IN (SELECT rowid FROM device_status WHERE t_us < ?1 AND patient_id NOT "
         "IN (SELECT id FROM patient WHERE origin = 'import') LIMIT ?2)",
-        "DELETE FROM alarm WHERE rowid IN (SELECT rowid FROM alarm WHERE t_us < ?1 AND (patient_id IS NULL OR "
-        "patient_id NOT IN (SELECT id FROM patient WHERE origin = 'import')) LIMIT ?2)",
+        // An alarm episode goes once it ended before the cutoff (so every episode overlapping the kept
+        // span stays whole); one never ended by its raise time: the episode of a workstation that
+        // stopped without ending it would stay "active" for ever, and a live one that really lasts a
+        // month is written again (inserted) by its next change.
+        "DELETE FROM alarm WHERE rowid IN (SELECT rowid FROM alarm WHERE t_us < ?1 AND coalesce(ended_us, t_us) < ?1 "
+        "AND (patient_id IS NULL OR patient_id NOT IN (SELECT id FROM patient WHERE origin = 'import')) LIMIT ?2)",
         // A case's events go together, oldest first and its last event (a resolution) last, once that
         // resolution is older than the cutoff: pruning part of an open case would drop escalations
         // still in force (clinical::CaseState) and lower its level silently. Open cases are kept.

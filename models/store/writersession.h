@@ -68,6 +68,7 @@ private:
 
     StoreError applySamples(const WriteItem& item);
     StoreError applyCaseEvent(const WriteItem& item);
+    StoreError applyAlarm(const WriteItem& item);
     StoreError closeChunk(StreamState& stream, bool complete);
     StoreError mergePyramid(qint64 streamId, core::Timestamp time, qint32 min, qint32 max);
     [[nodiscard]] core::Timestamp sampleTime(const StreamState& stream, core::Timestamp first, qsizetype index) const;
