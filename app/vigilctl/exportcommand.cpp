@@ -2,6 +2,8 @@
 
 #include "clinical/caseevent.h"
 #include "codec/edfwriter.h"
+#include "codec/fhirencoder.h"
+#include "codec/fhirsampleddata.h"
 #include "codec/wavecodec.h"
 #include "codec/wfdbwriter.h"
 #include "core/streamkind.h"
@@ -397,7 +399,7 @@ int ExportCommand::run(const QStringList& arguments)
                                 QJsonArray{QJsonObject{{QStringLiteral("system"), QStringLiteral("http://loinc.org")},
                                     {QStringLiteral("code"), core::vitalLoinc(kind)}}}}}},
                         {QStringLiteral("subject"), QJsonObject{{QStringLiteral("reference"), patientRef}}},
-                        {QStringLiteral("effectiveDateTime"), isoTime(m.time)},
+                        {QStringLiteral("effectiveDateTime"), codec::FhirEncoder::dateTime(m.time)},
                         {QStringLiteral("valueQuantity"),
                             QJsonObject{{QStringLiteral("value"), m.value},
                                 {QStringLiteral("unit"), core::vitalUnit(kind)},
@@ -411,6 +413,9 @@ int ExportCommand::run(const QStringList& arguments)
             if (!reader->samples(stream.id, *from, *to, runs, &error))
                 return ctx.fail(error.message);
             const store::StreamDescriptor& d = stream.descriptor;
+            // Chosen so that an import gives the stream's calibration and rate back exactly.
+            const auto [origin, factor] = codec::FhirSampledData::originAndFactor(d.gain, d.baseline);
+            const double periodMs = codec::FhirSampledData::periodMsFor(d.rateHz);
             for (const auto& run : runs) {
                 QStringList data;
                 data.reserve(static_cast<qsizetype>(run.samples.size()));
@@ -429,12 +434,12 @@ int ExportCommand::run(const QStringList& arguments)
                                     {QStringLiteral("code"), QString::number(d.code)},
                                     {QStringLiteral("display"), d.label}}}}}},
                         {QStringLiteral("subject"), QJsonObject{{QStringLiteral("reference"), patientRef}}},
-                        {QStringLiteral("effectiveDateTime"), isoTime(run.firstSampleTime)},
+                        {QStringLiteral("effectiveDateTime"), codec::FhirEncoder::dateTime(run.firstSampleTime)},
                         {QStringLiteral("valueSampledData"),
-                            QJsonObject{{QStringLiteral("origin"),
-                                            QJsonObject{{QStringLiteral("value"), -d.baseline / d.gain},
-                                                {QStringLiteral("unit"), d.unit}}},
-                                {QStringLiteral("period"), 1000.0 / d.rateHz}, {QStringLiteral("factor"), 1.0 / d.gain},
+                            QJsonObject{
+                                {QStringLiteral("origin"),
+                                    QJsonObject{{QStringLiteral("value"), origin}, {QStringLiteral("unit"), d.unit}}},
+                                {QStringLiteral("period"), periodMs}, {QStringLiteral("factor"), factor},
                                 {QStringLiteral("dimensions"), 1},
                                 {QStringLiteral("data"), data.join(QLatin1Char(' '))}}}}}});
             }

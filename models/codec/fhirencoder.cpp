@@ -49,7 +49,13 @@ QByteArray compact(const QJsonObject& object)
 QString FhirEncoder::dateTime(core::Timestamp t)
 {
     const qint64 ms = t >= 0 ? t / 1000 : -((-t + 999) / 1000);
-    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).toString(Qt::ISODateWithMs);
+    QString text = QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).toString(Qt::ISODateWithMs);
+    const qint64 micros = t - ms * 1000; // 0..999
+    // After the milliseconds, before the zone ("+00:00" from Qt 6.4, "Z" from later versions).
+    const qsizetype dot = text.lastIndexOf(QLatin1Char('.'));
+    if (micros != 0 && dot > 0 && dot + 4 <= text.size())
+        text.insert(dot + 4, QStringLiteral("%1").arg(micros, 3, 10, QLatin1Char('0')));
+    return text;
 }
 
 QByteArray FhirEncoder::waveObservation(const Wave& wave)

@@ -42,7 +42,9 @@ public:
     // second: its waveform chunks and vital signs in one message).
     [[nodiscard]] static QByteArray bundle(const QString& id, const QList<QByteArray>& resources);
 
-    // ISO 8601 UTC with milliseconds ("2026-01-01T00:00:00.000Z").
+    // ISO 8601 UTC with milliseconds ("2026-01-01T00:00:00.000+00:00"), or microseconds when the
+    // time is not a whole millisecond ("2026-01-01T00:00:00.000250+00:00"), so that FhirDateTime
+    // reads back the exact time.
     [[nodiscard]] static QString dateTime(core::Timestamp t);
 };
 

@@ -185,7 +185,39 @@ std::optional<double> number(const QJsonValue& value)
     return d;
 }
 
+// The double nearest `start` (up to four steps either way) for which `back(x) == want`; `start`
+// when none is.
+template<typename Back>
+double nudged(double start, double want, const Back& back)
+{
+    if (back(start) == want)
+        return start;
+    double up = start;
+    double down = start;
+    for (int step = 1; step <= 4; ++step) {
+        up = std::nextafter(up, std::numeric_limits<double>::infinity());
+        down = std::nextafter(down, -std::numeric_limits<double>::infinity());
+        if (back(up) == want)
+            return up;
+        if (back(down) == want)
+            return down;
+    }
+    return start;
+}
+
 } // namespace
+
+std::pair<double, double> FhirSampledData::originAndFactor(double gain, double baseline)
+{
+    const double factor = nudged(1.0 / gain, gain, [](double f) { return 1.0 / f; });
+    const double origin = nudged(-baseline * factor, baseline, [factor](double o) { return -o / factor; });
+    return {origin, factor};
+}
+
+double FhirSampledData::periodMsFor(double rateHz)
+{
+    return nudged(1000.0 / rateHz, rateHz, [](double p) { return 1e6 / (p * 1000.0); });
+}
 
 std::optional<int> FhirSampledData::parseData(
     QStringView data, int dimensions, std::vector<std::vector<qint32>>& channels, QString* error)

@@ -6,6 +6,7 @@
 #include <QStringView>
 
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace vigil::codec {
@@ -52,6 +53,16 @@ public:
     // input) when it is not usable.
     [[nodiscard]] static std::optional<FhirSampledData> fromJson(
         const QJsonObject& sampledData, QString* error = nullptr);
+
+    // The origin and factor that express a stored calibration (digital = physical × gain + baseline,
+    // store::StreamDescriptor) such that the reader's conversion back, gain = 1 / factor and
+    // baseline = -origin / factor, gives `gain` and `baseline` exactly wherever a double allows it
+    // (the plain 1 / gain does not always: 1 / (1 / 49) is not 49). For writers of SampledData and
+    // for importers that hand a file's calibration on as origin and factor.
+    [[nodiscard]] static std::pair<double, double> originAndFactor(double gain, double baseline);
+    // The period in ms for `rateHz` such that 1000 / period gives `rateHz` back exactly wherever a
+    // double allows it.
+    [[nodiscard]] static double periodMsFor(double rateHz);
 
     // Reads the data tokens into `dimensions` de-interleaved channels and returns the decimal places
     // k they were scaled by; nullopt with *error on failure (channels is then empty). No samples at

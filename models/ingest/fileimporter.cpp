@@ -1,7 +1,9 @@
 #include "fileimporter.h"
 
 #include "codec/edfrecord.h"
+#include "codec/edfwriter.h"
 #include "codec/fhirdecoder.h"
+#include "codec/fhirsampleddata.h"
 #include "codec/hl7decoder.h"
 #include "codec/hl7message.h"
 #include "codec/inboundbatch.h"
@@ -41,40 +43,6 @@ void addLimited(QStringList& list, const QString& text)
         list.append(text);
     else if (list.size() == kMaxProblemsListed)
         list.append(FileImporter::tr("(more problems not listed)"));
-}
-
-// FHIR origin / factor for a file's gain and baseline such that the router's conversion back
-// (gain = 1 / factor, baseline = -origin / factor) gives the file's values exactly where a double
-// allows it, so the store keeps the file's calibration, not a rounding of it.
-std::pair<double, double> exactCalibration(double gain, double baseline)
-{
-    double factor = 1.0 / gain;
-    for (int step = 1; step <= 4 && 1.0 / factor != gain; ++step) {
-        double up = factor;
-        double down = factor;
-        for (int i = 0; i < step; ++i) {
-            up = std::nextafter(up, std::numeric_limits<double>::infinity());
-            down = std::nextafter(down, -std::numeric_limits<double>::infinity());
-        }
-        if (1.0 / up == gain)
-            factor = up;
-        else if (1.0 / down == gain)
-            factor = down;
-    }
-    double origin = -baseline * factor;
-    for (int step = 1; step <= 4 && -origin / factor != baseline; ++step) {
-        double up = origin;
-        double down = origin;
-        for (int i = 0; i < step; ++i) {
-            up = std::nextafter(up, std::numeric_limits<double>::infinity());
-            down = std::nextafter(down, -std::numeric_limits<double>::infinity());
-        }
-        if (-up / factor == baseline)
-            origin = up;
-        else if (-down / factor == baseline)
-            origin = down;
-    }
-    return {origin, factor};
 }
 
 void prefix(QString& key)
@@ -174,6 +142,23 @@ struct FileImporter::Recording
         std::function<bool(std::vector<qint32>&, QString*)> readWhole;
         const codec::EdfRecord* edf = nullptr;
         int edfIndex = 0;
+        // Sample ranges [first, last) marked as gaps (EdfWriter's "gap <label>" annotations): samples
+        // there equal to `gapValue` are no samples (WaveCodec::kInvalid).
+        std::vector<std::pair<qint64, qint64>> gaps;
+        qint32 gapValue = 0;
+
+        // Turns the gap markers among `data` (samples from index `first`) into WaveCodec::kInvalid.
+        void unmarkGaps(std::vector<qint32>& data, qint64 first) const
+        {
+            const qint64 end = first + static_cast<qint64>(data.size());
+            for (const auto& [from, to] : gaps) {
+                for (qint64 i = std::max(from, first); i < std::min(to, end); ++i) {
+                    qint32& v = data[std::size_t(i - first)];
+                    if (v == gapValue)
+                        v = codec::WaveCodec::kInvalid;
+                }
+            }
+        }
     };
 
     QString name; // the record's name (WFDB) or the file's name (EDF)
@@ -469,7 +454,8 @@ void FileImporter::importWfdb(const QString& path, Report& report)
         }
         Recording::Signal signal;
         signal.description = s.description;
-        signal.unit = s.units;
+        // "NU" (normalised units) is how WfdbWriter writes Vigil's unitless (relative) signals.
+        signal.unit = s.units == QStringLiteral("NU") ? QString() : s.units;
         signal.gain = s.gain;
         signal.baseline = s.baseline;
         signal.rateHz = frequency * s.samplesPerFrame;
@@ -564,7 +550,34 @@ void FileImporter::importEdf(const QString& path, Report& report)
         }
         recording.signalList.push_back(std::move(signal));
     }
+    // EdfWriter writes a gap (no sample) as the digital minimum and names its extent in an annotation
+    // "gap <label>": those samples become gaps again, and the annotations, which only say that, are
+    // not stored. Only in a continuous file, on signals whose digital minimum is EdfWriter's.
+    const auto gapOf = [&](const codec::EdfAnnotation& a) {
+        if (!edf->isContinuous() || a.durationUs <= 0 || !a.text.startsWith(QStringLiteral("gap ")))
+            return false;
+        const QString label = a.text.mid(4).trimmed();
+        bool any = false;
+        for (Recording::Signal& signal : recording.signalList) {
+            const codec::EdfSignal& s = edf->signal(signal.edfIndex);
+            const QString own = s.label.trimmed();
+            // The header's label field is 16 characters; the annotation has the whole label.
+            if (s.digitalMin != codec::EdfWriter::kGapValue || own.isEmpty()
+                || !(label == own || (label.size() > 16 && label.startsWith(own))))
+                continue;
+            const qint64 first = std::llround(static_cast<double>(a.onsetUs) * s.rateHz / 1e6);
+            const qint64 last = std::llround(static_cast<double>(a.onsetUs + a.durationUs) * s.rateHz / 1e6);
+            if (last > first) {
+                signal.gapValue = s.digitalMin;
+                signal.gaps.emplace_back(first, last);
+                any = true;
+            }
+        }
+        return any;
+    };
     for (const codec::EdfAnnotation& a : edf->annotations()) {
+        if (gapOf(a))
+            continue;
         store::Annotation row;
         row.time = startUs + a.onsetUs;
         row.durationUs = a.durationUs;
@@ -628,7 +641,7 @@ void FileImporter::importRecording(Recording& recording, Report& report)
             recording.problems.append(tr("Signal %1 has no usable calibration and was left out.").arg(j));
             continue;
         }
-        const auto [origin, factor] = exactCalibration(signal.gain, signal.baseline);
+        const auto [origin, factor] = codec::FhirSampledData::originAndFactor(signal.gain, signal.baseline);
 
         qint64 total = 0;
         QString error;
@@ -661,6 +674,7 @@ void FileImporter::importRecording(Recording& recording, Report& report)
                         recording.problems.append(tr("Signal %1: %2").arg(QString::number(j), error));
                         break;
                     }
+                    signal.unmarkGaps(piece, run.first + done);
                     data = piece.data();
                 }
                 const qint64 pieceStart = done;

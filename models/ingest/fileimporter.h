@@ -43,8 +43,13 @@ class IngestRouter;
 // signal to claim a code gets it), every other signal a private code kPrivateCodeBase + its index,
 // with its description as the stream's label. Digital values are stored exactly as in the file with
 // the file's gain and baseline, in one-second segments (one row per stream per second); seconds
-// with no valid sample (gaps) are not stored. Annotations (WFDB .atr, EDF+) go to the annotation
-// table (store::Annotation) at the recording's device time.
+// with no valid sample (gaps) are not stored. The gaps of Vigil's own exports come back as gaps: an
+// EDF+ sample at the digital minimum inside an annotation "gap <label>" of its signal (how
+// codec::EdfWriter marks missing samples) is no sample, and those annotations are not stored; a WFDB
+// sample at the format's invalid value is none either (codec::WfdbRecord). A WFDB unit "NU"
+// (normalised units, which codec::WfdbWriter writes for a unitless signal) is stored as no unit.
+// Annotations (WFDB .atr, EDF+) go to the annotation table (store::Annotation) at the recording's
+// device time.
 //
 // Messages (FHIR, HL7 v2): patient keys (and item IDs) get the prefix "import:", so imported
 // messages never merge into (or keep alive) a live patient of the same key.

@@ -4,8 +4,11 @@
 // batch files, malformed files quarantined without losing the good ones, and imported patients
 // surviving retention. Data: tests/models/codec/data (see its ATTRIBUTION.md).
 
+#include "codec/edfwriter.h"
+#include "codec/wavecodec.h"
 #include "codec/wfdbannotations.h"
 #include "codec/wfdbrecord.h"
+#include "codec/wfdbwriter.h"
 #include "ingest/fileimporter.h"
 #include "ingest/ingestrouter.h"
 #include "store/cache.h"
@@ -421,6 +424,67 @@ private Q_SLOTS:
         QCOMPARE(annotations[0].text, QStringLiteral("RECORD START"));
         QCOMPARE(annotations[1].time, utcMicros(2009, 12, 10, 12, 54, 2));
         QCOMPARE(annotations[1].source, QStringLiteral("edf+"));
+    }
+
+    // Vigil's own EDF+ and WFDB exports: a missing sample (WaveCodec::kInvalid) is written as the
+    // format's gap value (EDF+: the digital minimum plus a "gap <label>" annotation) and comes back as
+    // no sample; the gap annotations are not stored, other annotations are; WfdbWriter's "NU" for a
+    // unitless signal comes back as no unit.
+    void writersGapsComeBackAsGaps()
+    {
+        const core::Timestamp start = utcMicros(2024, 3, 1, 10, 0, 0);
+        std::vector<qint32> samples(250 * 6);
+        for (std::size_t i = 0; i < samples.size(); ++i)
+            samples[i] = static_cast<qint32>((i * 37) % 2001) - 1000;
+        // Seconds 2 and 3 missing whole (not stored), samples 100..109 of second 0 missing inside it.
+        std::fill(samples.begin() + 500, samples.begin() + 1000, codec::WaveCodec::kInvalid);
+        std::fill(samples.begin() + 100, samples.begin() + 110, codec::WaveCodec::kInvalid);
+
+        codec::EdfWriter::Recording edf;
+        edf.startUs = start;
+        edf.channels.push_back({QStringLiteral("Pleth"), QString(), QString(), 250, 1000, 0, samples});
+        edf.annotations.push_back({1'500'000, -1, QStringLiteral("marker")});
+        const QString edfPath = m_dir->filePath(QStringLiteral("gaps.edf"));
+        QString error;
+        QVERIFY2(codec::EdfWriter::write(edfPath, edf, &error), qPrintable(error));
+        codec::WfdbWriter::Record wfdb;
+        wfdb.startUs = start;
+        wfdb.channels.push_back({QStringLiteral("Pleth"), QString(), 250, 1000, 0, samples});
+        QVERIFY2(codec::WfdbWriter::write(m_dir->path(), QStringLiteral("gaps"), wfdb, &error), qPrintable(error));
+
+        const auto reports = import({edfPath, m_dir->filePath(QStringLiteral("gaps.hea"))});
+        for (const auto& report : reports) {
+            QCOMPARE(report.status, FileImporter::Status::Imported);
+            QCOMPARE(report.samples, quint64(250 * 4)); // the four stored seconds, the 10 gaps inside one
+        }
+        QCOMPARE(reports[0].annotations, quint64(1)); // "marker"; the two gap annotations are not stored
+        auto r = reader();
+        for (const QString& key : {QStringLiteral("import:gaps.edf"), QStringLiteral("import:gaps")}) {
+            const auto patient = r->patientBySourceKey(key);
+            QVERIFY(patient);
+            const auto streams = r->streams(patient->id);
+            QCOMPARE(streams.size(), std::size_t(1));
+            QCOMPARE(streams[0].descriptor.code, 150452);
+            QCOMPARE(streams[0].descriptor.unit, QString());
+            std::map<core::Timestamp, qint32> stored;
+            for (const auto& [t, v] : allSamples(*r, streams[0])) {
+                if (v != codec::WaveCodec::kInvalid)
+                    stored.emplace(t, v);
+            }
+            QCOMPARE(stored.size(), std::size_t(250 * 4 - 10));
+            for (std::size_t i = 0; i < samples.size(); ++i) {
+                const auto it = stored.find(start + static_cast<core::Timestamp>(i) * 4000);
+                if (samples[i] == codec::WaveCodec::kInvalid)
+                    QVERIFY(it == stored.end());
+                else
+                    QVERIFY(it != stored.end() && it->second == samples[i]);
+            }
+        }
+        const auto edfPatient = r->patientBySourceKey(QStringLiteral("import:gaps.edf"));
+        const auto annotations = r->annotations(edfPatient->id, -kAllTime, kAllTime);
+        QCOMPARE(annotations.size(), std::size_t(1));
+        QCOMPARE(annotations[0].text, QStringLiteral("marker"));
+        QCOMPARE(annotations[0].time, start + 1'500'000);
     }
 
     void edfAnnotationsOnly()
