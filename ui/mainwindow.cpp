@@ -846,9 +846,28 @@ bool MainWindow::openReview(int patient)
     auto* window = new ReviewWindow(
         m_writer->cache(), [this](const QString& action, const QString& detail) { audit(action, detail); }, this);
     window->setAttribute(Qt::WA_DeleteOnClose);
+    // Annotations and bookmarks are notes on the case about a time in the recording: stored,
+    // audited and published like any other case action.
+    window->setAnnotate([this](const QString& key, core::Timestamp at, const QString& text) {
+        const int index = m_ward->indexOf(key);
+        if (index < 0)
+            return false;
+        clinical::CaseEvent event;
+        event.id = clinical::CaseEvent::newId();
+        event.patientKey = key;
+        event.workstation = QSysInfo::machineHostName();
+        event.actor = osUserName();
+        event.role = QStringLiteral("clinician");
+        event.time = core::nowUtc();
+        event.kind = clinical::CaseEvent::Kind::Note;
+        event.text = text;
+        event.recordingTime = at;
+        event.parents = caseState(index).parentsForNewEvent();
+        return recordCaseEvent(index, event);
+    });
     window->addPatient(row->id, identity.displayName());
     m_review = window;
-    window->resize(1400, 800);
+    window->resize(1400, 960);
     window->show();
     return true;
 }

@@ -45,7 +45,7 @@ News2TrendChart::News2TrendChart(QWidget* parent)
     auto* chart = new QChart;
     chart->setTheme(QChart::ChartThemeDark);
     chart->setBackgroundBrush(MonitorPalette::background());
-    chart->setTitle(tr("NEWS2 total, time in UTC (a gap: incomplete set, not scored)"));
+    chart->setTitle(tr("NEWS2 total, time in UTC (hatched: an incomplete set, not scored: the totals it could have)"));
     chart->legend()->hide();
     // Height goes to the plot (no time-axis title, the title says UTC; small margins above and
     // below): the medium band is a tenth of it, and Qt Charts drops a band name that would
@@ -106,6 +106,9 @@ void News2TrendChart::setHistory(const std::deque<live::WardMonitor::HistoryPoin
 {
     constexpr qint64 kMaxJoinMs = qint64{kMaxJoinMinutes} * 60 * 1000;
     std::vector<QList<QPointF>> runs;
+    std::vector<std::pair<QList<QPointF>, QList<QPointF>>> ranges; // (lowest, highest) per run
+    bool inRange = false;
+    qint64 previousRange = 0;
     QList<QPointF> scored;
     m_incomplete = 0;
     m_dataRange.reset();
@@ -118,8 +121,19 @@ void News2TrendChart::setHistory(const std::deque<live::WardMonitor::HistoryPoin
         if (h.total < 0) {
             ++m_incomplete;
             joined = false;
+            if (h.minTotal < 0 || h.maxTotal < h.minTotal) {
+                inRange = false;
+                continue;
+            }
+            if (!inRange || ms - previousRange > kMaxJoinMs)
+                ranges.emplace_back();
+            ranges.back().first.append(QPointF(static_cast<double>(ms), h.minTotal));
+            ranges.back().second.append(QPointF(static_cast<double>(ms), h.maxTotal));
+            inRange = true;
+            previousRange = ms;
             continue;
         }
+        inRange = false;
         const QPointF point(static_cast<double>(ms), h.total);
         scored.append(point);
         if (!joined || ms - previous > kMaxJoinMs)
@@ -146,6 +160,48 @@ void News2TrendChart::setHistory(const std::deque<live::WardMonitor::HistoryPoin
             m_segments[i]->clear();
     }
     m_segmentsUsed = static_cast<int>(runs.size());
+
+    while (m_ranges.size() < ranges.size()) {
+        Range r;
+        r.low = new QLineSeries(this);
+        r.high = new QLineSeries(this);
+        r.area = new QAreaSeries(r.high, r.low);
+        r.area->setName(tr("Incomplete set: possible totals"));
+        QColor hatch = MonitorPalette::text();
+        hatch.setAlpha(0x90);
+        r.area->setBrush(QBrush(hatch, Qt::BDiagPattern));
+        r.area->setPen(QPen(hatch, 1));
+        chart()->addSeries(r.area);
+        r.area->attachAxis(m_time);
+        r.area->attachAxis(m_total);
+        m_ranges.push_back(r);
+    }
+    for (std::size_t i = 0; i < m_ranges.size(); ++i) {
+        if (i < ranges.size()) {
+            // A single set still gets a width: a minute either side.
+            auto [low, high] = ranges[i];
+            if (low.size() == 1) {
+                low = {low[0] - QPointF(30'000, 0), low[0] + QPointF(30'000, 0)};
+                high = {high[0] - QPointF(30'000, 0), high[0] + QPointF(30'000, 0)};
+            }
+            m_ranges[i].low->replace(low);
+            m_ranges[i].high->replace(high);
+        } else {
+            m_ranges[i].low->clear();
+            m_ranges[i].high->clear();
+        }
+    }
+    m_rangesUsed = static_cast<int>(ranges.size());
+}
+
+QList<QPointF> News2TrendChart::incompleteRangeLow(int i) const
+{
+    return i >= 0 && i < m_rangesUsed ? m_ranges[static_cast<std::size_t>(i)].low->points() : QList<QPointF>();
+}
+
+QList<QPointF> News2TrendChart::incompleteRangeHigh(int i) const
+{
+    return i >= 0 && i < m_rangesUsed ? m_ranges[static_cast<std::size_t>(i)].high->points() : QList<QPointF>();
 }
 
 void News2TrendChart::setTimeRange(const QDateTime& from, const QDateTime& to)

@@ -48,6 +48,12 @@ public:
     [[nodiscard]] QList<QPointF> points() const;
     [[nodiscard]] int incompleteCount() const { return m_incomplete; }
     [[nodiscard]] int segmentCount() const { return m_segmentsUsed; }
+    // Incomplete sets are drawn as a hatched band from the lowest to the highest total their missing
+    // parameters allow (CLINICAL.md NEWS2 rule 5): the number of separate bands, and the (ms, lowest,
+    // highest) points of band `i`.
+    [[nodiscard]] int incompleteRangeCount() const { return m_rangesUsed; }
+    [[nodiscard]] QList<QPointF> incompleteRangeLow(int i) const;
+    [[nodiscard]] QList<QPointF> incompleteRangeHigh(int i) const;
     // The band names on the axis, lowest first.
     [[nodiscard]] QStringList bandLabels() const;
 
@@ -61,6 +67,14 @@ private:
     QScatterSeries* m_points = nullptr;
     std::vector<QLineSeries*> m_segments; // reused; those past m_segmentsUsed are empty
     int m_segmentsUsed = 0;
+    struct Range
+    {
+        QAreaSeries* area = nullptr;
+        QLineSeries* low = nullptr;
+        QLineSeries* high = nullptr;
+    };
+    std::vector<Range> m_ranges; // reused; those past m_rangesUsed are empty
+    int m_rangesUsed = 0;
     int m_incomplete = 0;
     std::optional<std::pair<qint64, qint64>> m_dataRange;
 };

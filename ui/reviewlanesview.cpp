@@ -1,5 +1,7 @@
 #include "reviewlanesview.h"
 
+#include "clinical/caseevent.h"
+#include "codec/caseeventfhir.h"
 #include "core/streamkind.h"
 #include "logging.h"
 #include "monitorpalette.h"
@@ -21,8 +23,8 @@ namespace vigil::ui {
 
 namespace {
 
-constexpr int kGutter = 76; // left of the plot: lane label, unit, scale
-constexpr int kRightMargin = 8;
+constexpr int kGutter = ReviewLanesView::kPlotLeft; // left of the plot: lane label, unit, scale
+constexpr int kRightMargin = ReviewLanesView::kPlotRightMargin;
 constexpr qint64 kUsPerMinute = 60 * core::kMicrosPerSecond;
 constexpr qint64 kUsPerHour = 60 * kUsPerMinute;
 constexpr qint64 kUsPerDay = 24 * kUsPerHour;
@@ -117,8 +119,20 @@ ReviewLanesView::ReviewLanesView(store::StoreReader& reader, qint64 patientId, Q
             text = tr("Annotation");
         m_markers.push_back({a.time, text});
     }
-    for (const auto& e : m_reader.caseEvents(patientId))
-        m_markers.push_back({e.time, e.kind});
+    for (const auto& record : m_reader.caseEvents(patientId)) {
+        // A note made in review is about a time in the recording: its marker is there.
+        const auto event = codec::CaseEventFhir::decode(record.payload);
+        if (!event) {
+            m_markers.push_back({record.time, record.kind});
+        } else if (event->recordingTime != 0) {
+            m_markers.push_back({event->recordingTime, event->text});
+        } else {
+            QString text = clinical::CaseEvent::kindName(event->kind);
+            if (event->kind == clinical::CaseEvent::Kind::Escalate)
+                text += QStringLiteral(": ") + clinical::escalationLevelName(event->level);
+            m_markers.push_back({event->time, text});
+        }
+    }
     std::stable_sort(m_markers.begin(), m_markers.end());
 
     m_from = m_dataRange.first;
@@ -166,9 +180,9 @@ void ReviewLanesView::editRange(core::Timestamp from, core::Timestamp to)
     Q_EMIT rangeEdited(m_from, m_to);
 }
 
-void ReviewLanesView::addBookmark(core::Timestamp time)
+void ReviewLanesView::addMarker(core::Timestamp time, const QString& text)
 {
-    const Marker marker{time, tr("Bookmark")};
+    const Marker marker{time, text};
     m_markers.insert(std::upper_bound(m_markers.begin(), m_markers.end(), marker), marker);
     update();
 }
@@ -297,7 +311,8 @@ void ReviewLanesView::ensureColumns()
     m_readFailed = false;
     for (Lane& lane : m_lanes) {
         store::StoreError error;
-        if (!review::LaneColumns::read(m_reader, lane.stream, m_from, m_to, width, lane.columns, &error)) {
+        if (!review::LaneColumns::read(
+                m_reader, lane.stream, m_from, m_to, width, lane.columns, &error, &lane.samples)) {
             // The stream id only: nothing that identifies the patient.
             qCWarning(lcUi) << "review: cannot read stream" << lane.stream.id << error.message;
             m_readFailed = true;
@@ -389,14 +404,19 @@ void ReviewLanesView::paintLane(QPainter& p, int index)
 
     // The trace: one vertical line per column. Neighbouring columns are joined where the data is
     // continuous (a column narrower than the sample period may hold no sample); a real gap stays blank.
+    // The columns are whole pixels drawn without antialiasing (a 1-px cosmetic pen: the raster
+    // engine's fast path, a few thousand lines in well under a millisecond); only the slanted joins
+    // between columns that are apart (a strip of a slow stream) are antialiased.
     const auto& cols = lane.columns;
     if (cols.empty())
         return;
     const double columnUs = static_cast<double>(m_to - m_from) / static_cast<double>(cols.size());
     const double periodUs = lane.stream.descriptor.rateHz > 0 ? 1e6 / lane.stream.descriptor.rateHz : 0;
     const auto joinable = static_cast<std::ptrdiff_t>(std::ceil(periodUs / columnUs)) + 1;
-    std::vector<QLineF> lines;
-    lines.reserve(cols.size() + cols.size() / 4);
+    const auto py = [&](double v) { return static_cast<int>(std::floor(y(v))); };
+    std::vector<QLine> bars;
+    bars.reserve(cols.size());
+    std::vector<QLineF> joins;
     std::ptrdiff_t previous = -1;
     for (std::size_t c = 0; c < cols.size(); ++c) {
         const auto& col = cols[c];
@@ -404,7 +424,7 @@ void ReviewLanesView::paintLane(QPainter& p, int index)
             continue;
         double lo = col.min;
         double hi = col.max;
-        const double x = r.left() + static_cast<double>(c) + 0.5;
+        const int x = r.left() + static_cast<int>(c);
         const auto ci = static_cast<std::ptrdiff_t>(c);
         if (previous >= 0 && ci - previous <= joinable) {
             const auto& prev = cols[static_cast<std::size_t>(previous)];
@@ -412,18 +432,24 @@ void ReviewLanesView::paintLane(QPainter& p, int index)
                 lo = std::min(lo, static_cast<double>(prev.max));
                 hi = std::max(hi, static_cast<double>(prev.min));
             } else {
-                lines.emplace_back(r.left() + static_cast<double>(previous) + 0.5, y((prev.min + prev.max) / 2.0), x,
-                    y((col.min + col.max) / 2.0));
+                joins.emplace_back(r.left() + static_cast<double>(previous) + 0.5, y((prev.min + prev.max) / 2.0),
+                    x + 0.5, y((col.min + col.max) / 2.0));
             }
         }
-        lines.emplace_back(x, y(hi), x, y(lo) + 0.5);
+        bars.emplace_back(x, py(hi), x, py(lo));
         previous = ci;
     }
     p.save();
     p.setClipRect(box);
-    p.setPen(QPen(lane.colour, 1.2));
-    p.setRenderHint(QPainter::Antialiasing, true);
-    p.drawLines(lines.data(), static_cast<int>(lines.size()));
+    QPen pen(lane.colour, 1);
+    pen.setCosmetic(true);
+    p.setPen(pen);
+    p.setRenderHint(QPainter::Antialiasing, false);
+    p.drawLines(bars.data(), static_cast<int>(bars.size()));
+    if (!joins.empty()) {
+        p.setRenderHint(QPainter::Antialiasing, true);
+        p.drawLines(joins.data(), static_cast<int>(joins.size()));
+    }
     p.restore();
 }
 

@@ -40,6 +40,11 @@ public:
         bool operator<(const Marker& other) const { return time < other.time; }
     };
 
+    // The plot's edges: x from kPlotLeft to width() - kPlotRightMargin (ReviewTrendsView lines its
+    // charts up with them; the right margin leaves room for their right-hand axes).
+    static constexpr int kPlotLeft = 76;
+    static constexpr int kPlotRightMargin = 96;
+
     // The view reads through `reader`, which must outlive it.
     ReviewLanesView(store::StoreReader& reader, qint64 patientId, QWidget* parent = nullptr);
 
@@ -57,7 +62,8 @@ public:
 
     // Annotations, case events and bookmarks, in time order.
     [[nodiscard]] const std::vector<Marker>& markers() const { return m_markers; }
-    void addBookmark(core::Timestamp time);
+    // A marker made in this window (an annotation or bookmark, stored by the window).
+    void addMarker(core::Timestamp time, const QString& text);
 
     // Calipers: two times (any lane), two values in the ECG lane's unit. `caliperText()` is what
     // the view shows, e.g. "Δt 820 ms = 73 /min  ΔV 1.20 mV" (empty without calipers).
@@ -104,6 +110,7 @@ private:
         QColor colour;
         double minSpan = 1; // the scale never shows less than this (physical units)
         std::vector<review::LaneColumns::Column> columns;
+        review::LaneColumns::SampleCache samples; // decoded samples kept between zoom and pan steps
         double low = -1; // the scale in use, from the columns read
         double high = 1;
     };

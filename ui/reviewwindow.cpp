@@ -3,12 +3,14 @@
 #include "core/timestamp.h"
 #include "logging.h"
 #include "reviewlanesview.h"
+#include "reviewtrendsview.h"
 #include "store/cache.h"
 #include "store/storeerror.h"
 #include "store/storereader.h"
 
 #include <QDateTime>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QListWidget>
@@ -53,8 +55,8 @@ ReviewWindow::ReviewWindow(const store::Cache& cache, AuditFunction audit, QWidg
     m_rangeLabel->setObjectName(QStringLiteral("reviewRange"));
     outer->addWidget(m_rangeLabel);
     auto* help = new QLabel(tr("Drag to pan, wheel to zoom; + / − zoom, ← / → pan, Home whole range, 0 ten-second "
-                               "strip, N / P next / previous marker, B bookmark; Shift+drag time calipers, "
-                               "Ctrl+drag amplitude calipers (ECG)."),
+                               "strip, N / P next / previous marker, B bookmark, A annotation (both kept with the "
+                               "case); Shift+drag time calipers, Ctrl+drag amplitude calipers (ECG)."),
         this);
     help->setWordWrap(true);
     outer->addWidget(help);
@@ -65,8 +67,14 @@ ReviewWindow::ReviewWindow(const store::Cache& cache, AuditFunction audit, QWidg
 
     auto* body = new QHBoxLayout;
     outer->addLayout(body, 1);
+    auto* column = new QVBoxLayout;
+    body->addLayout(column, 1);
     m_lanesLayout = new QVBoxLayout;
-    body->addLayout(m_lanesLayout, 1);
+    column->addLayout(m_lanesLayout, 1);
+    m_trends = new ReviewTrendsView(this);
+    m_trends->setPlotEdges(ReviewLanesView::kPlotLeft, ReviewLanesView::kPlotRightMargin);
+    m_trends->hide(); // until there is a patient
+    column->addWidget(m_trends, 1);
     auto* side = new QVBoxLayout;
     body->addLayout(side);
     auto* markersTitle = new QLabel(tr("Markers"), this);
@@ -127,14 +135,19 @@ bool ReviewWindow::addPatient(qint64 patientId, const QString& title)
     if (!m_current)
         m_current = view;
     connect(view, &ReviewLanesView::rangeEdited, this, [this](qint64 from, qint64 to) { applyRange(from, to); });
-    connect(view, &ReviewLanesView::activated, this, [this, view] { m_current = view; });
+    connect(view, &ReviewLanesView::activated, this, [this, view] {
+        m_current = view;
+        showTrendsOf(view);
+    });
 
     const bool first = m_views.size() == 1;
     updateLimits();
-    if (first)
+    if (first) {
+        showTrendsOf(view);
         showWholeRange();
-    else
+    } else {
         view->setRange(m_from, m_to);
+    }
     rebuildMarkerList();
     return true;
 }
@@ -165,6 +178,19 @@ void ReviewWindow::updateLimits()
         view->setLimits(m_boundsFrom, m_boundsTo, kMinSpanUs);
 }
 
+void ReviewWindow::showTrendsOf(ReviewLanesView* view)
+{
+    if (!m_reader || !view || m_trends->patientId() == view->patientId())
+        return;
+    const auto index = static_cast<std::size_t>(std::find(m_views.begin(), m_views.end(), view) - m_views.begin());
+    if (index >= m_titles.size())
+        return;
+    // Read once over everything the window can show; zoom and pan only move the axes.
+    m_trends->setPatient(*m_reader, view->patientId(), m_titles[index], m_boundsFrom, m_boundsTo);
+    m_trends->setRange(m_from, m_to);
+    m_trends->show();
+}
+
 void ReviewWindow::setRange(core::Timestamp from, core::Timestamp to)
 {
     const auto [f, t] = ReviewLanesView::clampRange(from, to, m_boundsFrom, m_boundsTo, kMinSpanUs);
@@ -177,6 +203,8 @@ void ReviewWindow::applyRange(core::Timestamp from, core::Timestamp to)
     m_to = to;
     for (auto* view : m_views)
         view->setRange(from, to);
+    if (m_trends->patientId() != 0)
+        m_trends->setRange(from, to);
     updateRangeLabel();
 }
 
@@ -255,22 +283,50 @@ bool ReviewWindow::jumpToMarker(bool forward)
     return true;
 }
 
-void ReviewWindow::addBookmark()
+bool ReviewWindow::addBookmark()
+{
+    return addAnnotation(tr("Bookmark"));
+}
+
+void ReviewWindow::annotate()
 {
     if (!m_current)
         return;
     const core::Timestamp t = m_from + (m_to - m_from) / 2;
-    // Shown for this session only: persisting bookmarks as case events (so they are shared and kept
-    // with the case) comes later; the audit row records that one was made.
-    m_current->addBookmark(t);
+    bool ok = false;
+    const QString text = QInputDialog::getMultiLineText(this, tr("Annotation"),
+        tr("Annotation at %1:").arg(QLocale().toString(localTime(t), QStringLiteral("d MMM yyyy HH:mm:ss"))), QString(),
+        &ok);
+    if (ok && !text.trimmed().isEmpty())
+        addAnnotation(text);
+}
+
+bool ReviewWindow::addAnnotation(const QString& text)
+{
+    const QString trimmed = text.trimmed();
+    if (!m_current || trimmed.isEmpty())
+        return false;
+    const core::Timestamp t = m_from + (m_to - m_from) / 2;
     const auto index = static_cast<std::size_t>(std::find(m_views.begin(), m_views.end(), m_current) - m_views.begin());
-    if (m_audit && index < m_keys.size()) {
+    if (index >= m_keys.size())
+        return false;
+    if (m_annotate) {
+        // A case event: stored, audited and shared with the other workstations by the owner.
+        if (!m_annotate(m_keys[index], t, trimmed)) {
+            m_problem->setText(tr("The annotation could not be stored; nothing was added."));
+            m_problem->show();
+            return false;
+        }
+    } else if (m_audit) {
+        // Nowhere to store it: it lasts for this window only, and the audit log says one was made.
         m_audit(QStringLiteral("review.bookmark"),
             m_keys[index] + QLatin1Char(' ')
                 + QDateTime::fromMSecsSinceEpoch(t / core::kMicrosPerMilli, QTimeZone::utc())
                       .toString(Qt::ISODateWithMs));
     }
+    m_current->addMarker(t, trimmed);
     rebuildMarkerList();
+    return true;
 }
 
 void ReviewWindow::rebuildMarkerList()
@@ -349,6 +405,9 @@ bool ReviewWindow::handleKey(QKeyEvent* event)
         return true;
     case Qt::Key_B:
         addBookmark();
+        return true;
+    case Qt::Key_A:
+        annotate();
         return true;
     default:
         return false;

@@ -22,6 +22,7 @@ class StoreReader;
 namespace vigil::ui {
 
 class ReviewLanesView;
+class ReviewTrendsView;
 
 // The review window (issue 6): one or more patients' recordings from the encrypted cache, stacked on
 // one time axis (a ReviewLanesView each under a header with the title the caller gives), and a list
@@ -40,6 +41,11 @@ class ReviewWindow final : public QDialog
     Q_OBJECT
 public:
     using AuditFunction = std::function<void(const QString& action, const QString& detail)>;
+    // Stores a review annotation (a bookmark is one with the text "Bookmark") as a case event of the
+    // patient with this source key: a note about `recordingTime` (clinical::CaseEvent), audited and
+    // shared like any other case action. False when it could not be stored.
+    using AnnotateFunction =
+        std::function<bool(const QString& patientKey, core::Timestamp recordingTime, const QString& text)>;
 
     // Shortest span the zoom reaches: a rhythm strip.
     static constexpr core::Timestamp kMinSpanUs = 10 * core::kMicrosPerSecond;
@@ -60,6 +66,11 @@ public:
     [[nodiscard]] std::pair<core::Timestamp, core::Timestamp> bounds() const { return {m_boundsFrom, m_boundsTo}; }
     [[nodiscard]] const std::vector<ReviewLanesView*>& views() const { return m_views; }
     [[nodiscard]] QListWidget* markerList() const { return m_markerList; }
+    // Vitals and NEWS2 of the current patient, under the lanes on their time axis.
+    [[nodiscard]] ReviewTrendsView* trends() const { return m_trends; }
+
+    // Where annotations and bookmarks are stored; without one they last for this window only.
+    void setAnnotate(AnnotateFunction annotate) { m_annotate = std::move(annotate); }
 
     void zoom(double factor); // < 1 zooms in, about the centre
     void pan(double fractionOfSpan);
@@ -69,7 +80,12 @@ public:
     bool nextMarker(); // false: none after the centre
     bool previousMarker();
     // A bookmark at the centre on the current patient (the last one clicked; the first by default).
-    void addBookmark();
+    bool addBookmark();
+    // An annotation with this text at the centre on the current patient; false when it could not be
+    // stored (the window says so).
+    bool addAnnotation(const QString& text);
+    // Asks for the text of an annotation at the centre (key A).
+    void annotate();
 
 protected:
     void keyPressEvent(QKeyEvent* event) override;
@@ -82,9 +98,12 @@ private:
     void rebuildMarkerList();
     void updateRangeLabel();
     bool jumpToMarker(bool forward);
+    void showTrendsOf(ReviewLanesView* view);
 
     std::unique_ptr<store::StoreReader> m_reader;
     AuditFunction m_audit;
+    AnnotateFunction m_annotate;
+    ReviewTrendsView* m_trends = nullptr;
     std::vector<ReviewLanesView*> m_views;
     std::vector<QString> m_keys; // the patient key per view (audit only)
     std::vector<QString> m_titles;

@@ -14,8 +14,14 @@ namespace vigil::ui {
 using core::VitalKind;
 
 VitalsTrendChart::VitalsTrendChart(const live::PatientFeed& feed, QWidget* parent)
+    : VitalsTrendChart(parent)
+{
+    m_feed = &feed;
+    refresh();
+}
+
+VitalsTrendChart::VitalsTrendChart(QWidget* parent)
     : QChartView(parent)
-    , m_feed(feed)
 {
     auto* chart = new QChart;
     chart->setTheme(QChart::ChartThemeDark);
@@ -62,24 +68,42 @@ VitalsTrendChart::VitalsTrendChart(const live::PatientFeed& feed, QWidget* paren
         series->attachAxis(spec.kind == VitalKind::Temperature ? right : left);
         m_series[static_cast<std::size_t>(spec.kind)] = series;
     }
-    refresh();
 }
 
 void VitalsTrendChart::refresh()
 {
+    if (!m_feed)
+        return;
+    std::array<QList<QPointF>, core::kVitalKindCount> points;
+    for (int k = 0; k < core::kVitalKindCount; ++k) {
+        for (const auto& p : m_feed->trend(static_cast<VitalKind>(k)))
+            points[static_cast<std::size_t>(k)].append(
+                QPointF(static_cast<double>(p.time / core::kMicrosPerMilli), p.value));
+    }
+    setPoints(points);
+}
+
+void VitalsTrendChart::setTrends(const std::array<std::vector<core::Measurement>, core::kVitalKindCount>& trends)
+{
+    std::array<QList<QPointF>, core::kVitalKindCount> points;
+    for (std::size_t k = 0; k < trends.size(); ++k) {
+        points[k].reserve(static_cast<qsizetype>(trends[k].size()));
+        for (const auto& m : trends[k])
+            points[k].append(QPointF(static_cast<double>(m.time / core::kMicrosPerMilli), m.value));
+    }
+    setPoints(points);
+}
+
+void VitalsTrendChart::setPoints(const std::array<QList<QPointF>, core::kVitalKindCount>& points)
+{
     qint64 first = std::numeric_limits<qint64>::max();
     qint64 last = std::numeric_limits<qint64>::min();
-    for (int k = 0; k < core::kVitalKindCount; ++k) {
-        const auto points = m_feed.trend(static_cast<VitalKind>(k));
-        QList<QPointF> list;
-        list.reserve(static_cast<qsizetype>(points.size()));
-        for (const auto& p : points) {
-            const qint64 ms = p.time / core::kMicrosPerMilli;
-            list.append(QPointF(static_cast<double>(ms), p.value));
-            first = std::min(first, ms);
-            last = std::max(last, ms);
+    for (std::size_t k = 0; k < points.size(); ++k) {
+        for (const QPointF& p : points[k]) {
+            first = std::min(first, static_cast<qint64>(p.x()));
+            last = std::max(last, static_cast<qint64>(p.x()));
         }
-        m_series[static_cast<std::size_t>(k)]->replace(list);
+        m_series[k]->replace(points[k]);
     }
     m_dataRange.reset();
     if (first <= last)

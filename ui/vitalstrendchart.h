@@ -8,6 +8,7 @@
 #include <array>
 #include <optional>
 #include <utility>
+#include <vector>
 
 class QLineSeries;
 class QDateTimeAxis;
@@ -28,9 +29,13 @@ class VitalsTrendChart final : public QChartView
     Q_OBJECT
 public:
     explicit VitalsTrendChart(const live::PatientFeed& feed, QWidget* parent = nullptr);
+    // A chart without a feed, filled by setTrends() (the review window: vitals from the cache).
+    explicit VitalsTrendChart(QWidget* parent = nullptr);
 
-    // Re-reads the feed's trend history.
+    // Re-reads the feed's trend history (nothing without a feed).
     void refresh();
+    // Plots these readings (in time order, per kind) instead of a feed's.
+    void setTrends(const std::array<std::vector<core::Measurement>, core::kVitalKindCount>& trends);
     // Points currently plotted for a kind (tests).
     [[nodiscard]] int pointCount(core::VitalKind kind) const;
     // First and last time of the data read by refresh(), ms since the epoch (nullopt when none).
@@ -42,7 +47,9 @@ public:
     [[nodiscard]] QDateTimeAxis* timeAxis() const { return m_time; }
 
 private:
-    const live::PatientFeed& m_feed;
+    void setPoints(const std::array<QList<QPointF>, core::kVitalKindCount>& points);
+
+    const live::PatientFeed* m_feed = nullptr;
     std::array<QLineSeries*, core::kVitalKindCount> m_series{};
     QDateTimeAxis* m_time = nullptr;
     std::optional<std::pair<qint64, qint64>> m_dataRange;

@@ -21,6 +21,9 @@
 #include "mainwindow.h"
 #include "patientdetailview.h"
 #include "reauthdialog.h"
+#include "reviewlanesview.h"
+#include "reviewtrendsview.h"
+#include "reviewwindow.h"
 #include "store/cache.h"
 #include "store/storereader.h"
 #include "store/storewriter.h"
@@ -248,6 +251,40 @@ private Q_SLOTS:
                          "SELECT detail FROM audit_log WHERE action = 'review.open' ORDER BY seq DESC LIMIT 1"),
                 key);
         }
+        // An annotation made in review is a note on the case about that time in the recording:
+        // in the case at once, and in the cache with its audit row and an outbox row.
+        auto* review = qobject_cast<ui::ReviewWindow*>(window.reviewWindow());
+        QVERIFY(review);
+        QCOMPARE(review->trends()->patientId(), review->views().front()->patientId());
+        const auto [reviewFrom, reviewTo] = review->range();
+        const core::Timestamp annotated = reviewFrom + (reviewTo - reviewFrom) / 2;
+        QVERIFY(review->addAnnotation(QStringLiteral("  Ectopic run  ")));
+        const auto reviewNotes = window.caseState(m_septic).events();
+        const auto reviewNote = std::find_if(
+            reviewNotes.begin(), reviewNotes.end(), [](const clinical::CaseEvent& e) { return e.recordingTime != 0; });
+        QVERIFY(reviewNote != reviewNotes.end());
+        QCOMPARE(reviewNote->kind, clinical::CaseEvent::Kind::Note);
+        QCOMPARE(reviewNote->recordingTime, annotated);
+        QCOMPARE(reviewNote->text, QStringLiteral("Ectopic run"));
+        const auto& markers = review->views().front()->markers();
+        QVERIFY(std::any_of(markers.begin(), markers.end(),
+            [&](const auto& m) { return m.time == annotated && m.text == QStringLiteral("Ectopic run"); }));
+        QVERIFY(m_writer->waitCommitted(m_writer->stats().submitted, 20000));
+        {
+            auto cached = reader();
+            const auto patientRow = cached->patientBySourceKey(key);
+            QVERIFY(patientRow);
+            const auto events = cached->caseEvents(patientRow->id);
+            const auto it = std::find_if(events.begin(), events.end(),
+                [&](const store::CaseEventRecord& e) { return e.uuid == reviewNote->id; });
+            QVERIFY(it != events.end());
+            QCOMPARE(codec::CaseEventFhir::decode(it->payload)->recordingTime, annotated);
+            QCOMPARE(cached->database().queryText(
+                         "SELECT action FROM audit_log WHERE action LIKE 'case.%' ORDER BY seq DESC LIMIT 1"),
+                QStringLiteral("case.note"));
+            QCOMPARE(cached->database().queryText("SELECT count(*) FROM outbox WHERE payload LIKE '%recording-time%'"),
+                QStringLiteral("1"));
+        }
 
         // The lock hides the case dialog, the review and the worklist; the banner names nobody.
         window.openCase(m_septic);
@@ -269,7 +306,7 @@ private Q_SLOTS:
         restarted.restoreCases(cases);
         restarted.updateClinical();
         QCOMPARE(restarted.caseState(m_septic).level(), EscalationLevel::UrgentCommunityResponse);
-        QCOMPARE(restarted.caseState(m_septic).size(), 2);
+        QCOMPARE(restarted.caseState(m_septic).size(), 3); // escalation, note, review annotation
         QCOMPARE(restarted.caseState(m_septic).events().front(), escalation);
         const int again = restarted.worklist()->rowOfPatient(m_septic);
         QCOMPARE(restarted.worklist()->index(again, WorklistModel::EscalationColumn).data().toString(),

@@ -6,14 +6,18 @@
 // joins the same time axis. The window is grabbed to /tmp/reviewwindow.png (a 10-s strip).
 
 #include "codec/wavecodec.h"
+#include "news2trendchart.h"
 #include "reviewlanesview.h"
+#include "reviewtrendsview.h"
 #include "reviewwindow.h"
 #include "store/cache.h"
 #include "store/storeerror.h"
 #include "store/storereader.h"
 #include "store/storewriter.h"
+#include "vitalstrendchart.h"
 
 #include <QApplication>
+#include <QChart>
 #include <QDateTime>
 #include <QListWidget>
 #include <QMouseEvent>
@@ -145,6 +149,15 @@ private Q_SLOTS:
                 writer.appendSamples(ecg2, t, second, t + kS);
             }
         }
+        // Vitals every 10 s: SpO2 97 %, down to 92 % in the second hour (NEWS2 2 more).
+        for (int s = 0; s < kSeconds; s += 10) {
+            const core::Timestamp t = kT0 + s * kS;
+            writer.appendVital(p1, core::VitalKind::HeartRate, {60, t}, t);
+            writer.appendVital(p1, core::VitalKind::SpO2, {s < 3600 ? 97.0 : 92.0, t}, t);
+            writer.appendVital(p1, core::VitalKind::RespRate, {16, t}, t);
+            writer.appendVital(p1, core::VitalKind::SystolicBp, {120, t}, t);
+            writer.appendVital(p1, core::VitalKind::Temperature, {37.0, t}, t);
+        }
         store::Annotation v;
         v.time = kAnnotation1;
         v.source = QStringLiteral("wfdb:atr");
@@ -176,7 +189,7 @@ private Q_SLOTS:
             *m_cache, [this](const QString& action, const QString& detail) { m_audit.emplace_back(action, detail); });
         QVERIFY(m_window->isOpen());
         QVERIFY(m_window->addPatient(m_patient1, QStringLiteral("TESTPATIENT, One")));
-        m_window->resize(1400, 800);
+        m_window->resize(1400, 1000);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     }
@@ -207,6 +220,62 @@ private Q_SLOTS:
         QCOMPARE(markers[1].text, QStringLiteral("Electrode check"));
         QCOMPARE(markers[2].text, QStringLiteral("escalate"));
         m_window->grab().save(QStringLiteral("/tmp/reviewwindow-whole.png"));
+    }
+
+    // The trends under the lanes: the patient's vitals and NEWS2 (incomplete: no consciousness or
+    // air/oxygen in a device recording, so a hatched range), on the lanes' time range, their plots
+    // within a pixel of the lanes' left and right edges; a zoom moves both.
+    void trendsLineUpWithTheLanes()
+    {
+        ui::ReviewTrendsView* trends = m_window->trends();
+        QVERIFY(trends->isVisible());
+        QCOMPARE(trends->patientId(), m_patient1);
+        QCOMPARE(trends->vitals()->pointCount(core::VitalKind::SpO2), kSeconds / 10);
+        QCOMPARE(trends->vitals()->pointCount(core::VitalKind::DiastolicBp), 0);
+        QVERIFY(trends->news2()->points().isEmpty()); // never a total without every parameter
+        QCOMPARE(trends->news2()->incompleteRangeCount(), 1);
+        const auto low = trends->news2()->incompleteRangeLow(0);
+        const auto high = trends->news2()->incompleteRangeHigh(0);
+        QCOMPARE(low.first().y(), 0.0);
+        QCOMPARE(high.first().y(), 5.0); // consciousness 3 + oxygen 2 could be missing
+        QCOMPARE(low.last().y(), 2.0); // SpO2 92 % on Scale 1
+        QCOMPARE(high.last().y(), 7.0);
+
+        // How far each chart's plot edges are from the lanes' (window pixels), and whether its time
+        // axis starts where the lanes do.
+        const auto offsets = [&] {
+            QStringList out;
+            const auto [from, to] = m_window->range();
+            const QRect lanes = view()->plotRect();
+            const int lanesLeft = view()->mapTo(m_window.get(), lanes.topLeft()).x();
+            const int lanesRight = view()->mapTo(m_window.get(), QPoint(lanes.left() + lanes.width(), 0)).x();
+            const std::array<std::pair<QChartView*, QDateTime>, 2> charts{
+                std::pair{static_cast<QChartView*>(trends->vitals()), trends->vitals()->timeFrom()},
+                std::pair{static_cast<QChartView*>(trends->news2()), trends->news2()->timeFrom()}};
+            for (const auto& [chart, axisFrom] : charts) {
+                const QRectF plot = chart->chart()->plotArea();
+                const int left = chart->mapTo(m_window.get(), QPoint(qRound(plot.left()), 0)).x();
+                const int right = chart->mapTo(m_window.get(), QPoint(qRound(plot.right()), 0)).x();
+                if (std::abs(left - lanesLeft) > 1 || std::abs(right - lanesRight) > 1
+                    || axisFrom.toMSecsSinceEpoch() != from / 1000)
+                    out << QStringLiteral("%1: plot %2-%3, lanes %4-%5")
+                               .arg(chart->objectName())
+                               .arg(left)
+                               .arg(right)
+                               .arg(lanesLeft)
+                               .arg(lanesRight);
+            }
+            return out.join(QStringLiteral("; "));
+        };
+        QTRY_COMPARE(offsets(), QString());
+        m_window->zoom(0.25);
+        QTRY_COMPARE(offsets(), QString());
+        m_window->resize(1200, 900); // a narrower window: still lined up
+        QTRY_COMPARE(offsets(), QString());
+        m_window->resize(1400, 1000);
+        QTRY_COMPARE(offsets(), QString());
+        m_window->grab().save(QStringLiteral("/tmp/reviewwindow-trends.png"));
+        m_window->showWholeRange();
     }
 
     // Every column over recorded time has data (min/max from the pyramid); the lead-off minute is blank.
