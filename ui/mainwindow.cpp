@@ -14,6 +14,7 @@
 #include "ingest/ingestrouter.h"
 #include "ingest/outboxpublisher.h"
 #include "ingest/storedalarmlimits.h"
+#include "ingest/storedalarms.h"
 #include "ingest/storedcases.h"
 #include "ingestdiagnosticsdialog.h"
 #include "ingeststatus.h"
@@ -674,6 +675,15 @@ void MainWindow::updateClinical()
         const QString who = change.alarm.patientKey.isEmpty() ? QStringLiteral("workstation") : change.alarm.patientKey;
         const QString what = who + QStringLiteral(": ") + change.alarm.conditionKey() + QLatin1Char(' ')
             + clinical::AlarmPriority::key(change.alarm.priority);
+        if (m_writer) {
+            // Every change of an episode rewrites its row, so review can show it (by the change's own
+            // patient: evaluating one patient can escalate another's alarm).
+            const int index = change.alarm.patientKey.isEmpty() ? -1 : m_ward->indexOf(change.alarm.patientKey);
+            if (change.alarm.patientKey.isEmpty() || index >= 0) {
+                const int handle = index >= 0 ? m_writer->registerPatient(m_hub.feed(index).identity()) : 0;
+                m_writer->appendAlarm(handle, ingest::StoredAlarms::record(change));
+            }
+        }
         switch (change.kind) {
         case Kind::Raised:
             audit(QStringLiteral("alarm.raised"), what);

@@ -1,5 +1,6 @@
 #include "reviewlanesview.h"
 
+#include "clinical/alarmpriority.h"
 #include "clinical/caseevent.h"
 #include "codec/caseeventfhir.h"
 #include "core/streamkind.h"
@@ -132,6 +133,15 @@ ReviewLanesView::ReviewLanesView(store::StoreReader& reader, qint64 patientId, Q
                 text += QStringLiteral(": ") + clinical::escalationLevelName(event->level);
             m_markers.push_back({event->time, text});
         }
+    }
+    // Alarm episodes where they were raised, with their priority in words and marks (never colour
+    // alone) and what happened.
+    for (const auto& alarm : m_reader.alarms(patientId, std::numeric_limits<core::Timestamp>::min(), kAll)) {
+        const auto level = static_cast<clinical::AlarmPriority::Level>(
+            clinical::AlarmPriority::Low + std::clamp(alarm.priority, 0, 2));
+        m_markers.push_back({alarm.raisedAt,
+            clinical::AlarmPriority::marker(level) + QLatin1Char(' ') + clinical::AlarmPriority::name(level)
+                + QStringLiteral(": ") + alarm.text});
     }
     std::stable_sort(m_markers.begin(), m_markers.end());
 

@@ -60,7 +60,8 @@ public:
     [[nodiscard]] static std::pair<core::Timestamp, core::Timestamp> clampRange(core::Timestamp from,
         core::Timestamp to, core::Timestamp boundsFrom, core::Timestamp boundsTo, core::Timestamp minSpan);
 
-    // Annotations, case events and bookmarks, in time order.
+    // Annotations, case events, alarm episodes and the bookmarks and annotations made here, in time
+    // order.
     [[nodiscard]] const std::vector<Marker>& markers() const { return m_markers; }
     // A marker made in this window (an annotation or bookmark, stored by the window).
     void addMarker(core::Timestamp time, const QString& text);

@@ -3,6 +3,7 @@
 #include "clinical/alarmengine.h"
 #include "ctlcontext.h"
 #include "ingest/simulatorsource.h"
+#include "ingest/storedalarms.h"
 #include "ingest/storerecorder.h"
 #include "sim/patientsimulator.h"
 #include "store/alarmrecord.h"
@@ -24,29 +25,6 @@ namespace vigil::app {
 namespace {
 
 using AlarmChange = clinical::AlarmEngine::Change;
-
-// An alarm episode after a change, as the cache keeps it (store::AlarmRecord).
-store::AlarmRecord alarmRecord(const AlarmChange& change)
-{
-    const clinical::Alarm& a = change.alarm;
-    store::AlarmRecord r;
-    r.raisedAt = a.raisedAt;
-    r.endedAt = change.kind == AlarmChange::Kind::Ended ? change.at : 0;
-    r.priority = std::clamp(static_cast<int>(a.priority) - static_cast<int>(clinical::AlarmPriority::Low), 0, 2);
-    r.code = a.conditionKey();
-    r.text = a.text();
-    if (change.kind == AlarmChange::Kind::Ended)
-        r.state = QStringLiteral("ended");
-    else if (a.latched)
-        r.state = QStringLiteral("latched");
-    else if (a.acknowledged)
-        r.state = QStringLiteral("acknowledged");
-    else if (a.escalated)
-        r.state = QStringLiteral("escalated");
-    else
-        r.state = QStringLiteral("active");
-    return r;
-}
 
 // What the workstation's alarm engine would have been given for one patient (live::WardMonitor feeds
 // it from the patient's feed): the latest reading of each vital sign, the latest device status, and
@@ -190,7 +168,7 @@ int RecordCommand::run(const QStringList& arguments)
             if (change.kind == AlarmChange::Kind::Raised)
                 ++alarmEpisodes;
             const int handle = change.alarm.patientKey.isEmpty() ? 0 : alarmHandles.value(change.alarm.patientKey);
-            last = std::max(last, writer.appendAlarm(handle, alarmRecord(change)));
+            last = std::max(last, writer.appendAlarm(handle, ingest::StoredAlarms::record(change)));
         }
     };
     writer.appendAudit({0, qEnvironmentVariable("USER", QStringLiteral("unknown")), QStringLiteral("administrator"),
