@@ -206,6 +206,7 @@ MainWindow::MainWindow(live::LiveHub& hub, std::optional<WaveformRenderer::Kind>
     });
     connect(m_alarmBanner, &ClinicalAlarmBanner::acknowledgeRequested, this, [this](const QString& id) {
         for (const auto& change : m_ward->alarms().acknowledge(id, osUserName(), core::nowUtc())) {
+            storeAlarmChange(change);
             if (change.kind == clinical::AlarmEngine::Change::Kind::Acknowledged)
                 audit(QStringLiteral("alarm.acknowledged"),
                     (change.alarm.patientKey.isEmpty() ? QStringLiteral("workstation") : change.alarm.patientKey)
@@ -660,6 +661,20 @@ void MainWindow::setCache(store::StoreWriter* writer, const QString& keyFilePath
     }
 }
 
+void MainWindow::storeAlarmChange(const clinical::AlarmEngine::Change& change)
+{
+    if (!m_writer)
+        return;
+    // Every change of an episode rewrites its row, so review can show it; by the change's own
+    // patient (evaluating one patient can escalate another's alarm).
+    const bool workstation = change.alarm.patientKey.isEmpty();
+    const int index = workstation ? -1 : m_ward->indexOf(change.alarm.patientKey);
+    if (!workstation && index < 0)
+        return;
+    const int handle = workstation ? 0 : m_writer->registerPatient(m_hub.feed(index).identity());
+    m_writer->appendAlarm(handle, ingest::StoredAlarms::record(change));
+}
+
 void MainWindow::updateClinical()
 {
     const core::Timestamp now = core::nowUtc();
@@ -675,15 +690,7 @@ void MainWindow::updateClinical()
         const QString who = change.alarm.patientKey.isEmpty() ? QStringLiteral("workstation") : change.alarm.patientKey;
         const QString what = who + QStringLiteral(": ") + change.alarm.conditionKey() + QLatin1Char(' ')
             + clinical::AlarmPriority::key(change.alarm.priority);
-        if (m_writer) {
-            // Every change of an episode rewrites its row, so review can show it (by the change's own
-            // patient: evaluating one patient can escalate another's alarm).
-            const int index = change.alarm.patientKey.isEmpty() ? -1 : m_ward->indexOf(change.alarm.patientKey);
-            if (change.alarm.patientKey.isEmpty() || index >= 0) {
-                const int handle = index >= 0 ? m_writer->registerPatient(m_hub.feed(index).identity()) : 0;
-                m_writer->appendAlarm(handle, ingest::StoredAlarms::record(change));
-            }
-        }
+        storeAlarmChange(change);
         switch (change.kind) {
         case Kind::Raised:
             audit(QStringLiteral("alarm.raised"), what);
@@ -770,8 +777,10 @@ void MainWindow::resetAlarms()
 {
     const auto changes = m_ward->alarms().reset(osUserName(), core::nowUtc());
     int ended = 0;
-    for (const auto& change : changes)
+    for (const auto& change : changes) {
+        storeAlarmChange(change);
         ended += change.kind == clinical::AlarmEngine::Change::Kind::Ended ? 1 : 0;
+    }
     audit(QStringLiteral("alarm.reset"),
         QStringLiteral("%1 ended, %2 acknowledged").arg(ended).arg(changes.size() - ended));
     updateClinical();
@@ -958,6 +967,7 @@ void MainWindow::acknowledgeAlarms(int patient)
         return;
     const QString key = m_ward->patient(patient).key;
     for (const auto& change : m_ward->alarms().acknowledgePatient(key, osUserName(), core::nowUtc())) {
+        storeAlarmChange(change);
         if (change.kind == clinical::AlarmEngine::Change::Kind::Acknowledged)
             audit(QStringLiteral("alarm.acknowledged"),
                 key + QStringLiteral(": ") + change.alarm.conditionKey() + QLatin1Char(' ')

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "clinical/alarmengine.h"
 #include "clinical/alarmlimits.h"
 #include "clinical/casestate.h"
 #include "displaysettings.h"
@@ -201,6 +202,8 @@ Q_SIGNALS:
     void lockedChanged(bool locked);
 
 private:
+    // An alarm episode's change to the cache (ingest::StoredAlarms), when there is one.
+    void storeAlarmChange(const clinical::AlarmEngine::Change& change);
     void buildMenus();
     void unlock();
     void audit(const QString& action, const QString& detail);

@@ -190,6 +190,17 @@ private Q_SLOTS:
         QCOMPARE(
             r->database().queryText("SELECT count(*) FROM audit_log WHERE action = 'alarm.acknowledged'").toInt() > 0,
             true);
+        // The alarm episodes themselves, for review: at least one of this patient's, acknowledged,
+        // with what happened in words and no name.
+        const auto episodes = r->alarms(patient->id, 0, std::numeric_limits<core::Timestamp>::max());
+        QVERIFY(!episodes.empty());
+        QVERIFY(std::any_of(episodes.begin(), episodes.end(), [](const store::AlarmRecord& a) {
+            return a.state == QStringLiteral("acknowledged") || a.state == QStringLiteral("ended");
+        }));
+        for (const auto& a : episodes) {
+            QVERIFY(!a.code.isEmpty());
+            QVERIFY(!a.text.contains(name));
+        }
         QCOMPARE(r->database().queryText("SELECT topic FROM outbox ORDER BY id DESC LIMIT 1"),
             QStringLiteral("vigil/v1/northward/events"));
         QCOMPARE(
