@@ -554,6 +554,14 @@
         <source>The event lists an earlier event twice.</source>
         <translation>Mae’r digwyddiad yn rhestru digwyddiad cynharach ddwywaith.</translation>
     </message>
+    <message>
+        <source>Only a note refers to a time in the recording.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recording time the note refers to is not a valid date and time.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vigil::clinical::EscalationLevel</name>
@@ -3093,7 +3101,7 @@ Recommendation: %4</source>
     </message>
     <message>
         <source>NEWS2 total, time in UTC (a gap: incomplete set, not scored)</source>
-        <translation>Cyfanswm NEWS2, amser yn UTC (bwlch: set anghyflawn, heb sgôr)</translation>
+        <translation type="vanished">Cyfanswm NEWS2, amser yn UTC (bwlch: set anghyflawn, heb sgôr)</translation>
     </message>
     <message>
         <source>NEWS2</source>
@@ -3102,6 +3110,14 @@ Recommendation: %4</source>
     <message>
         <source>NEWS2 total</source>
         <translation>Cyfanswm NEWS2</translation>
+    </message>
+    <message>
+        <source>NEWS2 total, time in UTC (hatched: an incomplete set, not scored: the totals it could have)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incomplete set: possible totals</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3291,10 +3307,6 @@ Recommendation: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Bookmark</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Δt 0 ms</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3320,6 +3332,13 @@ Recommendation: %4</source>
     </message>
 </context>
 <context>
+    <name>vigil::ui::ReviewTrendsView</name>
+    <message>
+        <source>Trends: %1 (NEWS2 worked out again from the stored readings)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>vigil::ui::ReviewWindow</name>
     <message>
         <source>%1 s</source>
@@ -3338,10 +3357,6 @@ Recommendation: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Drag to pan, wheel to zoom; + / − zoom, ← / → pan, Home whole range, 0 ten-second strip, N / P next / previous marker, B bookmark; Shift+drag time calipers, Ctrl+drag amplitude calipers (ECG).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Markers</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3355,6 +3370,26 @@ Recommendation: %4</source>
     </message>
     <message>
         <source>%1 – %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag to pan, wheel to zoom; + / − zoom, ← / → pan, Home whole range, 0 ten-second strip, N / P next / previous marker, B bookmark, A annotation (both kept with the case); Shift+drag time calipers, Ctrl+drag amplitude calipers (ECG).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bookmark</source>
+        <translation>Nod tudalen</translation>
+    </message>
+    <message>
+        <source>Annotation</source>
+        <translation>Anodiad</translation>
+    </message>
+    <message>
+        <source>Annotation at %1:</source>
+        <translation>Anodiad am %1:</translation>
+    </message>
+    <message>
+        <source>The annotation could not be stored; nothing was added.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -550,6 +550,14 @@
         <source>The event lists an earlier event twice.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Only a note refers to a time in the recording.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recording time the note refers to is not a valid date and time.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vigil::clinical::EscalationLevel</name>
@@ -3047,15 +3055,19 @@ Recommendation: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>NEWS2 total, time in UTC (a gap: incomplete set, not scored)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>NEWS2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>NEWS2 total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NEWS2 total, time in UTC (hatched: an incomplete set, not scored: the totals it could have)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incomplete set: possible totals</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3246,10 +3258,6 @@ Recommendation: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Bookmark</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Δt 0 ms</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3275,6 +3283,13 @@ Recommendation: %4</source>
     </message>
 </context>
 <context>
+    <name>vigil::ui::ReviewTrendsView</name>
+    <message>
+        <source>Trends: %1 (NEWS2 worked out again from the stored readings)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>vigil::ui::ReviewWindow</name>
     <message>
         <source>%1 s</source>
@@ -3293,10 +3308,6 @@ Recommendation: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Drag to pan, wheel to zoom; + / − zoom, ← / → pan, Home whole range, 0 ten-second strip, N / P next / previous marker, B bookmark; Shift+drag time calipers, Ctrl+drag amplitude calipers (ECG).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Markers</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3310,6 +3321,26 @@ Recommendation: %4</source>
     </message>
     <message>
         <source>%1 – %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag to pan, wheel to zoom; + / − zoom, ← / → pan, Home whole range, 0 ten-second strip, N / P next / previous marker, B bookmark, A annotation (both kept with the case); Shift+drag time calipers, Ctrl+drag amplitude calipers (ECG).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bookmark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annotation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annotation at %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The annotation could not be stored; nothing was added.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
