@@ -1158,8 +1158,27 @@ void MainWindow::setOfflineReview(core::Timestamp newestData)
 
 void MainWindow::updateOfflineBanner()
 {
-    if (!m_offlineReview)
+    if (!m_offlineReview) {
+        // Live, but every link down: what is on screen is the stored past, and the banner says since
+        // when; it goes when a link returns.
+        const core::Timestamp since = m_ingestStatus->linkAlarm() ? m_ingestStatus->linkDownSince() : 0;
+        if (since == 0) {
+            if (m_linkReview) {
+                m_linkReview = false;
+                m_sourceBanner->hide();
+            }
+            return;
+        }
+        const double age = static_cast<double>(core::nowUtc() - since) / core::kMicrosPerSecond;
+        const QString text = tr("No live data since %1 (%2 ago): every link is down, so this is a review of the "
+                                "stored data. Case actions are kept and sent when a link returns.")
+                                 .arg(IngestStatus::clockTime(since), itemmodels::DataAge::format(age));
+        if (m_sourceBanner->text() != text)
+            m_sourceBanner->setText(text);
+        m_sourceBanner->show();
+        m_linkReview = true;
         return;
+    }
     QString text;
     if (m_newestStoredData == 0) {
         text = tr("Offline review: no live data, and the cache holds none yet.");
@@ -1335,6 +1354,7 @@ void MainWindow::onIngestChanged()
             qCInfo(lcUi) << "technical alarm cleared: MQTT link";
     }
     m_technicalAlarm->setCondition(TechnicalAlarmBanner::Condition::Link, alarm);
+    updateOfflineBanner();
 }
 
 QString MainWindow::technicalStyle()

@@ -265,6 +265,7 @@ private:
     QString m_site = QStringLiteral("demo");
     IngestLinks m_links;
     bool m_offlineReview = false;
+    bool m_linkReview = false; // live, every link down: the source banner says since when
     core::Timestamp m_newestStoredData = 0;
     QString m_keyFilePath;
     QAction* m_audioOffAction = nullptr;

@@ -8,6 +8,7 @@
 #include "codec/wfdbwriter.h"
 #include "core/streamkind.h"
 #include "ctlcontext.h"
+#include "ecgstripreport.h"
 #include "store/cache.h"
 #include "store/storereader.h"
 #include "store/storewriter.h"
@@ -178,26 +179,31 @@ int ExportCommand::run(const QStringList& arguments)
     p.addOption(
         {QStringLiteral("from"), QStringLiteral("Start (ISO 8601 UTC or µs since 1970)."), QStringLiteral("TIME")});
     p.addOption({QStringLiteral("to"), QStringLiteral("End, exclusive."), QStringLiteral("TIME")});
-    p.addOption({QStringLiteral("format"), QStringLiteral("csv, fhir, edf (EDF+) or wfdb."), QStringLiteral("FORMAT"),
-        QStringLiteral("csv")});
+    p.addOption({QStringLiteral("format"),
+        QStringLiteral("csv, fhir, edf (EDF+), wfdb, or pdf (an ECG strip at 25 mm/s and 10 mm/mV, at most 10 min)."),
+        QStringLiteral("FORMAT"), QStringLiteral("csv")});
     p.addOption({QStringLiteral("output"),
         QStringLiteral("Write to FILE instead of standard output (edf: the .edf file; wfdb: the record, "
-                       "FILE.hea/.dat/.atr; required for both)."),
+                       "FILE.hea/.dat/.atr; pdf: the .pdf file; required for these)."),
         QStringLiteral("FILE")});
     p.addOption({QStringLiteral("pseudonymise"),
-        QStringLiteral("edf, wfdb: a pseudonym instead of the patient's name, NHS Number and birth date.")});
+        QStringLiteral("edf, wfdb, pdf: a pseudonym instead of the patient's name, NHS Number and birth date.")});
     p.addOption({QStringLiteral("case-events"),
         QStringLiteral("edf, wfdb: the clinical case events as annotations (their kind only, no free text).")});
     if (!ctx.parse(arguments))
         return CtlContext::kUsage;
     const QString format = p.value(QStringLiteral("format"));
-    const bool binary = format == QStringLiteral("edf") || format == QStringLiteral("wfdb");
+    const bool pdf = format == QStringLiteral("pdf");
+    const bool binary = format == QStringLiteral("edf") || format == QStringLiteral("wfdb") || pdf;
     if (format != QStringLiteral("csv") && format != QStringLiteral("fhir") && !binary)
-        return ctx.fail(QStringLiteral("--format takes csv, fhir, edf or wfdb"), CtlContext::kUsage);
+        return ctx.fail(QStringLiteral("--format takes csv, fhir, edf, wfdb or pdf"), CtlContext::kUsage);
     if (binary && !p.isSet(QStringLiteral("output")))
         return ctx.fail(QStringLiteral("--format %1 needs --output").arg(format), CtlContext::kUsage);
     if (!binary && (p.isSet(QStringLiteral("pseudonymise")) || p.isSet(QStringLiteral("case-events"))))
-        return ctx.fail(QStringLiteral("--pseudonymise and --case-events apply to edf and wfdb"), CtlContext::kUsage);
+        return ctx.fail(
+            QStringLiteral("--pseudonymise and --case-events apply to edf, wfdb and pdf"), CtlContext::kUsage);
+    if (pdf && p.isSet(QStringLiteral("case-events")))
+        return ctx.fail(QStringLiteral("--case-events applies to edf and wfdb"), CtlContext::kUsage);
     if (!p.isSet(QStringLiteral("patient")))
         return ctx.fail(QStringLiteral("--patient is required"), CtlContext::kUsage);
     std::optional<core::Timestamp> from = core::Timestamp{0};
@@ -229,7 +235,50 @@ int ExportCommand::run(const QStringList& arguments)
     qint64 annotationsWritten = 0;
     const bool pseudonymise = p.isSet(QStringLiteral("pseudonymise"));
     const QString outputPath = p.value(QStringLiteral("output"));
-    if (binary) {
+    if (pdf) {
+        // The ECG as a paper strip: every ECG stream of the interval (clipped to what is stored).
+        ui::EcgStripReport::Input input;
+        const core::PatientIdentity& who = patient->identity;
+        input.displayName = who.displayName();
+        input.nhsNumber = who.nhsNumber;
+        input.pseudonymise = pseudonymise;
+        input.pseudonym = QStringLiteral("VIGIL-%1").arg(patient->id);
+        input.printedBy = qEnvironmentVariable("USER", QStringLiteral("unknown"));
+        core::Timestamp first = *to;
+        core::Timestamp last = *from;
+        std::vector<store::StoreReader::StreamRow> ecg;
+        for (const auto& stream : streams) {
+            if (stream.descriptor.code != core::mdcCode(core::StreamKind::Ecg))
+                continue;
+            const auto r = reader->streamRange(stream.id);
+            if (r.first == 0 && r.last == 0)
+                continue;
+            first = std::min(first, std::max(*from, r.first));
+            last = std::max(last, std::min(*to, r.last + core::kMicrosPerSecond));
+            ecg.push_back(stream);
+        }
+        if (ecg.empty() || last <= first)
+            return ctx.fail(QStringLiteral("no ECG of this patient is stored in the interval"));
+        constexpr core::Timestamp kMaxPdfUs = 10 * 60 * core::kMicrosPerSecond;
+        if (last - first > kMaxPdfUs)
+            return ctx.fail(QStringLiteral("--format pdf prints at most 10 minutes of ECG (60 rows); choose --from "
+                                           "and --to"),
+                CtlContext::kUsage);
+        input.start = first;
+        for (const auto& stream : ecg) {
+            std::vector<store::StoreReader::SampleRun> runs;
+            if (!reader->samples(stream.id, first, last, runs, &error))
+                return ctx.fail(error.message);
+            for (const auto& run : runs)
+                samplesWritten += static_cast<qint64>(run.samples.size());
+            input.lanes.push_back(ui::EcgStripReport::laneFromRuns(
+                stream.descriptor.label.isEmpty() ? QStringLiteral("ECG") : stream.descriptor.label, stream.descriptor,
+                runs, first, last));
+        }
+        QString why;
+        if (!ui::EcgStripReport::writePdf(input, outputPath, &why))
+            return ctx.fail(why);
+    } else if (binary) {
         Gridded grid;
         QString why;
         if (!gridStreams(*reader, streams, *from, *to, grid, &why))

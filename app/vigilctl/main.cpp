@@ -19,6 +19,7 @@
 
 #include <cstdio>
 #include <functional>
+#include <memory>
 
 namespace {
 
@@ -47,11 +48,12 @@ const char* const kUsage =
     "                                            QRS detection: beat times, heart rate per minute, and\n"
     "                                            sensitivity / +P against <record>.atr when present\n"
     "  export --patient ID --from TIME --to TIME --format csv|fhir [--output FILE]\n"
-    "  export --patient ID --from TIME --to TIME --format edf|wfdb --output FILE [--pseudonymise]\n"
+    "  export --patient ID --from TIME --to TIME --format edf|wfdb|pdf --output FILE [--pseudonymise]\n"
     "         [--case-events]                   waveforms sample-exact as EDF+ or a WFDB record, with annotations\n"
+    "                                           (pdf: an ECG strip at 25 mm/s, 10 mm/mV)\n"
     "  bench store [--minutes M] [--patients N] [--wfdb DIR] [--repeat N]\n"
     "  bench ingest [--patients N] [--seconds S] [--latency-seconds S] [--broker URI]\n"
-    "  bench review [--patients N] [--hours H] [--measure N]\n"
+    "  bench review [--patients N] [--hours H] [--measure N] [--dir DIR] [--image FILE]\n"
     "  bench render [--patients 16,32,64] [--frames 600] [--baseline-frames 60] [--no-gl] [--no-baseline]\n";
 
 int usage(const char* message)
@@ -120,7 +122,16 @@ int main(int argc, char** argv)
     if (first == QLatin1String("bench") && second == QLatin1String("render"))
         return benchRender(argc, argv, rest(2));
 
-    QCoreApplication app(argc, argv);
+    // `bench review` paints the review window, and `export --format pdf` lays out text (fonts): both
+    // need a GUI application; headless unless a platform is chosen.
+    const bool pdfExport = first == QLatin1String("export")
+        && (arguments.contains(QStringLiteral("--format=pdf"))
+            || arguments.indexOf(QStringLiteral("pdf")) == arguments.indexOf(QStringLiteral("--format")) + 1);
+    const bool widgets = (first == QLatin1String("bench") && second == QLatin1String("review")) || pdfExport;
+    if (widgets && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    const std::unique_ptr<QCoreApplication> app =
+        widgets ? std::make_unique<QApplication>(argc, argv) : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Vigil"));
     QCoreApplication::setApplicationName(QStringLiteral("Vigil"));
     QCoreApplication::setApplicationVersion(QStringLiteral(VIGIL_VERSION));

@@ -4,6 +4,9 @@
 #include "store/storeerror.h"
 
 #include <algorithm>
+#include <iterator>
+#include <limits>
+#include <utility>
 
 namespace vigil::review {
 
@@ -12,8 +15,73 @@ bool LaneColumns::usesPyramid(core::Timestamp from, core::Timestamp to, int colu
     return columns > 0 && to > from && (to - from) / columns >= kPyramidColumnUs;
 }
 
+void LaneColumns::SampleCache::clear()
+{
+    m_valid = false;
+    m_from = m_to = 0;
+    m_runs.clear();
+}
+
+bool LaneColumns::SampleCache::fill(
+    store::StoreReader& reader, qint64 streamId, core::Timestamp from, core::Timestamp to, store::StoreError* error)
+{
+    using Runs = std::vector<store::StoreReader::SampleRun>;
+    if (m_valid && m_streamId == streamId && from >= m_from && to <= m_to)
+        return true;
+    const auto failed = [this] {
+        clear();
+        return false;
+    };
+    if (!m_valid || m_streamId != streamId || from > m_to || to < m_from) {
+        clear();
+        if (!reader.samples(streamId, from, to, m_runs, error))
+            return failed();
+        m_streamId = streamId;
+        m_valid = true;
+        m_from = from;
+        m_to = to;
+        return true;
+    }
+    // Overlapping or touching: only what is new. samples() returns exactly the samples in the range
+    // asked for, so the parts do not overlap.
+    Runs more;
+    if (from < m_from) {
+        if (!reader.samples(streamId, from, m_from, more, error))
+            return failed();
+        more.insert(more.end(), std::make_move_iterator(m_runs.begin()), std::make_move_iterator(m_runs.end()));
+        m_runs = std::move(more);
+        m_from = from;
+    }
+    if (to > m_to) {
+        more.clear();
+        if (!reader.samples(streamId, m_to, to, more, error))
+            return failed();
+        m_runs.insert(m_runs.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+        m_to = to;
+    }
+    // Keep a span either side of the last read. Whole runs go; the bounds move to a run's start, so
+    // the cache still holds every sample in [m_from, m_to).
+    const core::Timestamp span = to - from;
+    const auto startsBefore = [](const store::StoreReader::SampleRun& r, core::Timestamp t) {
+        return r.firstSampleTime < t;
+    };
+    auto keepFirst = std::lower_bound(m_runs.begin(), m_runs.end(), from - span, startsBefore);
+    if (keepFirst != m_runs.begin() && (keepFirst == m_runs.end() || keepFirst->firstSampleTime > from - span))
+        --keepFirst; // the run that may hold from - span
+    if (keepFirst != m_runs.begin()) {
+        m_runs.erase(m_runs.begin(), keepFirst);
+        m_from = m_runs.empty() ? from : m_runs.front().firstSampleTime;
+    }
+    const auto dropFrom = std::lower_bound(m_runs.begin(), m_runs.end(), to + span, startsBefore);
+    if (dropFrom != m_runs.end()) {
+        m_to = dropFrom->firstSampleTime;
+        m_runs.erase(dropFrom, m_runs.end());
+    }
+    return true;
+}
+
 bool LaneColumns::read(store::StoreReader& reader, const store::StoreReader::StreamRow& stream, core::Timestamp from,
-    core::Timestamp to, int columns, std::vector<Column>& out, store::StoreError* error)
+    core::Timestamp to, int columns, std::vector<Column>& out, store::StoreError* error, SampleCache* cache)
 {
     out.assign(static_cast<std::size_t>(std::max(columns, 0)), Column{});
     if (columns <= 0 || to <= from)
@@ -43,22 +111,40 @@ bool LaneColumns::read(store::StoreReader& reader, const store::StoreReader::Str
         }
         return true;
     }
-    std::vector<store::StoreReader::SampleRun> runs;
-    if (!reader.samples(stream.id, from, to, runs, error))
+    std::vector<store::StoreReader::SampleRun> local;
+    const std::vector<store::StoreReader::SampleRun>* runs = &local;
+    if (cache) {
+        if (!cache->fill(reader, stream.id, from, to, error))
+            return false;
+        runs = &cache->m_runs;
+    } else if (!reader.samples(stream.id, from, to, local, error)) {
         return false;
+    }
+    // The extremes in digital units first (the physical value is linear in them), then converted.
+    std::vector<std::pair<qint32, qint32>> digital(
+        out.size(), {std::numeric_limits<qint32>::max(), std::numeric_limits<qint32>::min()});
     const double periodUs = 1e6 / d.rateHz;
     const double span = static_cast<double>(to - from);
-    for (const auto& run : runs) {
+    for (const auto& run : *runs) {
+        const double first = static_cast<double>(run.firstSampleTime - from);
+        if (first >= span || first + static_cast<double>(run.samples.size()) * periodUs < 0)
+            continue; // a cached run outside this read
         for (std::size_t i = 0; i < run.samples.size(); ++i) {
             const qint32 v = run.samples[i];
             if (v == codec::WaveCodec::kInvalid)
                 continue;
-            const double t = static_cast<double>(run.firstSampleTime - from) + static_cast<double>(i) * periodUs;
+            const double t = first + static_cast<double>(i) * periodUs;
             if (t < 0 || t >= span)
                 continue;
-            const auto c = std::min<std::size_t>(static_cast<std::size_t>(t * columns / span), out.size() - 1);
-            widen(out[c], v, v);
+            auto& [lo, hi] =
+                digital[std::min<std::size_t>(static_cast<std::size_t>(t * columns / span), out.size() - 1)];
+            lo = std::min(lo, v);
+            hi = std::max(hi, v);
         }
+    }
+    for (std::size_t c = 0; c < out.size(); ++c) {
+        if (digital[c].first <= digital[c].second)
+            widen(out[c], digital[c].first, digital[c].second);
     }
     return true;
 }

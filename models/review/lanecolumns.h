@@ -31,8 +31,34 @@ public:
     // Column width from which the pyramid is used.
     static constexpr core::Timestamp kPyramidColumnUs = core::kMicrosPerSecond / 4;
 
+    // The decoded samples of one stream over the last span read from them, kept between reads (a
+    // view's zoom and pan steps): a read inside it decodes nothing, one that overlaps it decodes only
+    // what is new (a pan by a tenth of the span: a tenth). Bounded to a few spans around the last read.
+    class SampleCache
+    {
+    public:
+        void clear();
+        [[nodiscard]] bool covers(core::Timestamp from, core::Timestamp to) const
+        {
+            return m_valid && from >= m_from && to <= m_to;
+        }
+
+    private:
+        friend class LaneColumns;
+        bool fill(store::StoreReader& reader, qint64 streamId, core::Timestamp from, core::Timestamp to,
+            store::StoreError* error);
+
+        qint64 m_streamId = 0;
+        bool m_valid = false;
+        core::Timestamp m_from = 0; // every stored sample in [m_from, m_to) is in m_runs
+        core::Timestamp m_to = 0;
+        std::vector<store::StoreReader::SampleRun> m_runs; // in time order
+    };
+
+    // `cache` (optional, one per stream) keeps the decoded samples for the next read of the stream.
     static bool read(store::StoreReader& reader, const store::StoreReader::StreamRow& stream, core::Timestamp from,
-        core::Timestamp to, int columns, std::vector<Column>& out, store::StoreError* error = nullptr);
+        core::Timestamp to, int columns, std::vector<Column>& out, store::StoreError* error = nullptr,
+        SampleCache* cache = nullptr);
     // Whether read() takes the pyramid for this span and column count.
     [[nodiscard]] static bool usesPyramid(core::Timestamp from, core::Timestamp to, int columns);
 };

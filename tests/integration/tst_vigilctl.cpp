@@ -11,6 +11,7 @@
 #include "crypto/securebytes.h"
 #include "ctlrunner.h"
 #include "ingest/simulatorsource.h"
+#include "pdfrender.h"
 #include "sim/patientsimulator.h"
 #include "store/cache.h"
 #include "store/storereader.h"
@@ -663,6 +664,63 @@ private Q_SLOTS:
             with({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--json")}, m_recorded, m_good));
         QVERIFY2(audit.exitedWith(0), audit.describe().constData());
         QCOMPARE(audit.json().value(QStringLiteral("ok")).toBool(), true);
+    }
+
+    // `--format pdf`: the ECG strip of the interval, headless; with --pseudonymise neither the name nor
+    // the NHS Number is anywhere in the file; audited; more than 10 minutes is refused.
+    void exportPdfIsAnEcgStrip()
+    {
+        if (const QString missing = test::PdfRender::missingTools(); !missing.isEmpty())
+            QSKIP(qPrintable(missing));
+        auto opened = openInProcess(m_recorded, kGood);
+        QVERIFY(opened);
+        core::PatientIdentity who;
+        {
+            auto reader = store::StoreReader::open(*opened, nullptr);
+            QVERIFY(reader);
+            who = reader->patient(m_patientId)->identity;
+        }
+        QVERIFY(!who.familyName.isEmpty());
+        const auto exportPdf = [&](const QString& output, core::Timestamp from, core::Timestamp to, bool pseudonymise) {
+            QStringList arguments{QStringLiteral("export"), QStringLiteral("--patient"), QString::number(m_patientId),
+                QStringLiteral("--from"), QString::number(from), QStringLiteral("--to"), QString::number(to),
+                QStringLiteral("--format"), QStringLiteral("pdf"), QStringLiteral("--output"), output};
+            if (pseudonymise)
+                arguments << QStringLiteral("--pseudonymise");
+            return CtlRunner::run(with(arguments, m_recorded, m_good));
+        };
+        const QString named = path(QStringLiteral("strip.pdf"));
+        const QString pseudo = path(QStringLiteral("strip-pseudo.pdf"));
+        const CtlResult r1 = exportPdf(named, kExportFrom, kExportTo, false);
+        QVERIFY2(r1.exitedWith(0), r1.describe().constData());
+        const CtlResult r2 = exportPdf(pseudo, kExportFrom, kExportTo, true);
+        QVERIFY2(r2.exitedWith(0), r2.describe().constData());
+        const QString text = test::PdfRender::text(named);
+        QVERIFY2(text.contains(QStringLiteral("25 mm/s")), qPrintable(text.left(300)));
+        QVERIFY(text.contains(QStringLiteral("10 mm/mV")));
+        QVERIFY(text.contains(who.familyName, Qt::CaseInsensitive));
+        const QString pseudoText = test::PdfRender::text(pseudo);
+        QVERIFY(pseudoText.contains(QStringLiteral("VIGIL-%1").arg(m_patientId)));
+        QVERIFY(!pseudoText.contains(who.familyName, Qt::CaseInsensitive));
+        const QByteArray bytes = test::PdfRender::bytes(pseudo);
+        QVERIFY(!bytes.contains(who.familyName.toUtf8()));
+        QVERIFY(!bytes.contains(QString(who.nhsNumber).remove(u' ').toUtf8()));
+        // A minute of ECG is six 10-second rows: on the first page of A4 landscape.
+        const auto pages = test::PdfRender::pageFiles(pseudo, m_dir.path(), QStringLiteral("strip"), 50);
+        QVERIFY(pages && !pages->isEmpty());
+
+        // Eleven minutes asked of a two-minute recording: clipped to what is stored, so accepted.
+        const CtlResult clipped =
+            exportPdf(path(QStringLiteral("long.pdf")), kStart, kStart + 11 * 60 * core::kMicrosPerSecond, false);
+        QVERIFY2(clipped.exitedWith(0), clipped.describe().constData());
+        auto reader = store::StoreReader::open(*opened, nullptr);
+        QVERIFY(reader);
+        QCOMPARE(reader->database().queryInt(
+                     "SELECT count(*) FROM audit_log WHERE action = 'export' AND detail LIKE 'format=pdf %'"),
+            qint64(3));
+        QCOMPARE(reader->database().queryInt("SELECT count(*) FROM audit_log WHERE action = 'export' AND detail LIKE "
+                                             "'format=pdf %pseudonymised=yes'"),
+            qint64(1));
     }
 
     // EDF+ and WFDB exports of 30 s of a recorded demo patient, read back with Vigil's own readers:

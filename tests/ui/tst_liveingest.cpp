@@ -280,6 +280,10 @@ private Q_SLOTS:
             lineShown = lineShown || (label->isVisible() && label->text() == expected);
         QVERIFY(lineShown);
         QVERIFY(mqttStatusText(window).startsWith(QStringLiteral("MQTT: link down since %1").arg(since)));
+        // The window says it has fallen back to a review of the stored data, and since when.
+        QVERIFY2(window.sourceBannerText().startsWith(QStringLiteral("No live data since %1 (").arg(since)),
+            qPrintable(window.sourceBannerText()));
+        QVERIFY(window.sourceBannerText().contains(QStringLiteral("review of the stored data")));
 
         // The window with the alarm showing, for people to look at.
         for (int i = 0; i < 10; ++i) {
@@ -299,6 +303,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(banner->condition(ui::TechnicalAlarmBanner::Condition::Link).isEmpty(), 30'000);
         // Only a condition other than the link may remain (no sound card here).
         QCOMPARE(banner->isVisible(), !banner->condition(ui::TechnicalAlarmBanner::Condition::Audio).isEmpty());
+        QCOMPARE(window.sourceBannerText(), QString()); // live again
         QTRY_COMPARE_WITH_TIMEOUT(mqttStatusText(window), QStringLiteral("MQTT: connected to ") + broker.uri(), 10'000);
         QTRY_VERIFY_WITH_TIMEOUT(publisher.isConnected(), 20'000);
         ward.publishUntil(core::nowUtc());

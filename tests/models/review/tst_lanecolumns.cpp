@@ -60,7 +60,8 @@ private:
         return out;
     }
 
-    void compare(core::Timestamp from, core::Timestamp to, int columns, bool pyramid)
+    void compare(
+        core::Timestamp from, core::Timestamp to, int columns, bool pyramid, LaneColumns::SampleCache* cache = nullptr)
     {
         store::StoreError error;
         auto reader = store::StoreReader::open(*m_cache, &error);
@@ -71,7 +72,7 @@ private:
         QCOMPARE(streams.size(), std::size_t{1});
         QCOMPARE(LaneColumns::usesPyramid(from, to, columns), pyramid);
         std::vector<LaneColumns::Column> got;
-        QVERIFY(LaneColumns::read(*reader, streams.front(), from, to, columns, got, &error));
+        QVERIFY(LaneColumns::read(*reader, streams.front(), from, to, columns, got, &error, cache));
         const auto want = expected(from, to, columns);
         QCOMPARE(got.size(), want.size());
         int empty = 0;
@@ -98,7 +99,10 @@ private Q_SLOTS:
         store::StoreError error;
         m_cache = store::Cache::createEphemeral(m_dir.filePath(QStringLiteral("lanes.vigil")), &error);
         QVERIFY2(m_cache, qPrintable(error.message));
-        store::StoreWriter writer(*m_cache);
+        store::StoreWriter::Config config;
+        config.backpressureWaitMs = 600'000; // never drop
+        config.pruning = false; // 2026 data must not be pruned by the retention policy as it is written
+        store::StoreWriter writer(*m_cache, config);
         QVERIFY(writer.start(&error));
         core::PatientIdentity identity;
         identity.id = QStringLiteral("lane-patient");
@@ -178,6 +182,46 @@ private Q_SLOTS:
             QCOMPARE(got[c].min, lo);
             QCOMPARE(got[c].max, hi);
         }
+    }
+    // A view's zoom and pan steps through one sample cache: every read is still exact (the cached
+    // runs and the new ones, across the gap's edges), a zoom in is served from the cache, and a pan
+    // keeps about a span either side of the last read, not everything it ever held.
+    void sampleCacheAcrossZoomAndPan()
+    {
+        constexpr core::Timestamp kS = core::kMicrosPerSecond;
+        LaneColumns::SampleCache cache;
+        QVERIFY(!cache.covers(kT0, kT0 + kS));
+        const core::Timestamp middle = kT0 + 3000 * kS + 1234; // on the gap's start
+        std::vector<core::Timestamp> spans;
+        for (core::Timestamp span = 320 * kS; span >= 10 * kS; span /= 2)
+            spans.push_back(span);
+        for (const core::Timestamp span : spans) {
+            const bool inside = cache.covers(middle - span / 2, middle + span / 2);
+            QCOMPARE(inside, span != spans.front()); // each step in is inside the one before
+            compare(middle - span / 2, middle + span / 2, 1920, false, &cache);
+            QVERIFY(cache.covers(middle - span / 2, middle + span / 2));
+        }
+        for (auto it = spans.rbegin(); it != spans.rend(); ++it)
+            compare(middle - *it / 2, middle + *it / 2, 1920, false, &cache);
+        // Pans by a tenth of the span, out of the gap's end and across the data's start and end.
+        for (const core::Timestamp span : {10 * kS, 300 * kS}) {
+            for (const core::Timestamp start : {kT0 + 3055 * kS + 777, kT0 - span / 2, kT0 + kSeconds * kS - span}) {
+                for (int k = 0; k < 10; ++k) // the last one still holds data
+                    compare(start + k * span / 10, start + k * span / 10 + span, 1920, false, &cache);
+            }
+        }
+        // Backwards, then a jump far away (nothing shared).
+        for (int k = 9; k >= 0; --k)
+            compare(kT0 + 2990 * kS + k * kS, kT0 + 3000 * kS + k * kS, 1920, false, &cache);
+        compare(kT0 + 100 * kS, kT0 + 110 * kS, 1920, false, &cache);
+        QVERIFY(!cache.covers(kT0 + 2990 * kS, kT0 + 3000 * kS));
+        // Thirty pans forward: only about a span either side of the last read is kept.
+        for (int k = 1; k <= 30; ++k)
+            compare(kT0 + (100 + k) * kS, kT0 + (110 + k) * kS, 1920, false, &cache);
+        QVERIFY(cache.covers(kT0 + 120 * kS, kT0 + 140 * kS));
+        QVERIFY(!cache.covers(kT0 + 110 * kS, kT0 + 140 * kS));
+        cache.clear();
+        QVERIFY(!cache.covers(kT0 + 100 * kS, kT0 + 110 * kS));
     }
     void nothingOutsideTheData()
     {
