@@ -1,7 +1,11 @@
 #include "reviewtrendsview.h"
 
+#include "logging.h"
 #include "news2trendchart.h"
 #include "review/trendhistory.h"
+#include "store/cache.h"
+#include "store/storeerror.h"
+#include "store/storereader.h"
 #include "vitalstrendchart.h"
 
 #include <QChart>
@@ -12,6 +16,7 @@
 #include <QLegend>
 #include <QScopedValueRollback>
 #include <QTimeZone>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -30,9 +35,14 @@ QDateTime utc(core::Timestamp t)
 
 } // namespace
 
-ReviewTrendsView::ReviewTrendsView(QWidget* parent)
+ReviewTrendsView::ReviewTrendsView(const store::Cache& cache, QWidget* parent)
     : QWidget(parent)
+    , m_cache(cache)
 {
+    m_follow = new QTimer(this);
+    m_follow->setSingleShot(true);
+    m_follow->setInterval(kFollowMs);
+    connect(m_follow, &QTimer::timeout, this, &ReviewTrendsView::applyRange);
     setObjectName(QStringLiteral("reviewTrends"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -61,25 +71,87 @@ ReviewTrendsView::ReviewTrendsView(QWidget* parent)
     }
 }
 
-void ReviewTrendsView::setPatient(
-    store::StoreReader& reader, qint64 patientId, const QString& title, core::Timestamp from, core::Timestamp to)
+ReviewTrendsView::~ReviewTrendsView()
 {
-    m_patientId = patientId;
-    m_title->setText(tr("Trends: %1 (NEWS2 worked out again from the stored readings)").arg(title));
-    const auto history = review::TrendHistory::read(reader, patientId, from, to);
-    m_vitals->setTrends(history.vitals);
-    m_news2->setHistory(history.news2);
+    stopReading();
 }
 
-void ReviewTrendsView::setRange(core::Timestamp from, core::Timestamp to)
+void ReviewTrendsView::stopReading()
 {
+    if (m_cancel)
+        m_cancel->store(true);
+    if (m_worker.joinable())
+        m_worker.join();
+    m_cancel.reset();
+}
+
+void ReviewTrendsView::setPatient(qint64 patientId, const QString& title, core::Timestamp from, core::Timestamp to)
+{
+    stopReading();
+    m_patientId = patientId;
+    m_patientTitle = title;
+    m_loading = true;
+    m_title->setText(tr("Trends: %1 (reading the stored readings…)").arg(title));
+    m_vitals->setTrends({});
+    m_news2->setHistory({});
+    const quint64 generation = ++m_generation;
+    m_cancel = std::make_shared<std::atomic<bool>>(false);
+    m_worker = std::thread([this, cancel = m_cancel, generation, patientId, from, to] {
+        store::StoreError error;
+        auto reader = store::StoreReader::open(m_cache, &error);
+        auto history = std::make_shared<review::TrendHistory>();
+        if (reader) {
+            review::TrendHistory::Config config;
+            config.cancel = cancel.get();
+            *history = review::TrendHistory::read(*reader, patientId, from, to, config);
+        } else {
+            qCWarning(lcUi) << "review trends: cannot open the cache for reading:" << error.message;
+        }
+        if (cancel->load())
+            return;
+        // Back on the GUI thread; dropped with the view if it is gone by then.
+        QMetaObject::invokeMethod(
+            this, [this, history, generation] { showHistory(*history, generation); }, Qt::QueuedConnection);
+    });
+}
+
+void ReviewTrendsView::showHistory(const review::TrendHistory& history, quint64 generation)
+{
+    if (generation != m_generation)
+        return; // a read for a patient shown before
+    if (m_worker.joinable())
+        m_worker.join(); // it has finished: it posted this
+    m_vitals->setTrends(history.vitals);
+    m_news2->setHistory(history.news2);
+    m_title->setText(tr("Trends: %1 (NEWS2 worked out again from the stored readings)").arg(m_patientTitle));
+    m_loading = false;
+    applyRange();
+    Q_EMIT loaded();
+}
+
+void ReviewTrendsView::setRange(core::Timestamp from, core::Timestamp to, bool now)
+{
+    m_from = from;
+    m_to = to;
+    if (now)
+        applyRange();
+    else if (!m_follow->isActive())
+        m_follow->start();
+}
+
+void ReviewTrendsView::applyRange()
+{
+    m_follow->stop();
+    if (m_to <= m_from)
+        return;
     m_adjustments = 0; // the time labels may change width
-    m_vitals->setTimeRange(utc(from), utc(to));
-    m_news2->setTimeRange(utc(from), utc(to));
+    m_vitals->setTimeRange(utc(m_from), utc(m_to));
+    m_news2->setTimeRange(utc(m_from), utc(m_to));
     // The time labels follow the span: hours and minutes down to seconds on a strip.
-    const QString format = to - from <= 10 * 60 * core::kMicrosPerSecond ? QStringLiteral("HH:mm:ss")
-        : to - from <= 3 * 24 * 3600 * core::kMicrosPerSecond            ? QStringLiteral("HH:mm")
-                                                                         : QStringLiteral("d MMM HH:mm");
+    const core::Timestamp span = m_to - m_from;
+    const QString format = span <= 10 * 60 * core::kMicrosPerSecond ? QStringLiteral("HH:mm:ss")
+        : span <= 3 * 24 * 3600 * core::kMicrosPerSecond            ? QStringLiteral("HH:mm")
+                                                                    : QStringLiteral("d MMM HH:mm");
     m_vitals->timeAxis()->setFormat(format);
     m_news2->timeAxis()->setFormat(format);
 }

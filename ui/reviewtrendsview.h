@@ -4,10 +4,18 @@
 
 #include <QWidget>
 
-class QLabel;
+#include <atomic>
+#include <memory>
+#include <thread>
 
+class QLabel;
+class QTimer;
+
+namespace vigil::review {
+class TrendHistory;
+}
 namespace vigil::store {
-class StoreReader;
+class Cache;
 }
 
 namespace vigil::ui {
@@ -19,18 +27,28 @@ class VitalsTrendChart;
 // worked out again from them (review::TrendHistory), under the waveform lanes and on their time
 // axis: setRange() follows every zoom and pan, and setPlotEdges() puts both charts' plot areas at
 // the lanes' left and right edges, so a time is at the same x in every lane and chart.
-// The readings are read once per patient over the whole range the window can show (setPatient());
-// a zoom or pan only moves the axes.
+// The readings are read once per patient over the whole range the window can show (setPatient()),
+// on a thread of its own with its own StoreReader (a day of vitals takes seconds to read and score:
+// the lanes must not wait for it); the charts fill in when it is done (loaded()). A zoom or pan only
+// moves the axes, coalesced: the charts follow within kFollowMs of the last step, so dragging the
+// lanes is never held up by Qt Charts laying out its axes.
 class ReviewTrendsView final : public QWidget
 {
     Q_OBJECT
 public:
-    explicit ReviewTrendsView(QWidget* parent = nullptr);
+    static constexpr int kFollowMs = 60;
 
-    // Reads the patient's trends over [from, to) (the window's limits). `title` names the patient.
-    void setPatient(
-        store::StoreReader& reader, qint64 patientId, const QString& title, core::Timestamp from, core::Timestamp to);
-    void setRange(core::Timestamp from, core::Timestamp to);
+    // `cache` must outlive the view (the reading thread uses it).
+    explicit ReviewTrendsView(const store::Cache& cache, QWidget* parent = nullptr);
+    ~ReviewTrendsView() override;
+
+    // Starts reading the patient's trends over [from, to) (the window's limits); a read still running
+    // for another patient is cancelled. `title` names the patient.
+    void setPatient(qint64 patientId, const QString& title, core::Timestamp from, core::Timestamp to);
+    // The time axis (applied within kFollowMs; at once with `now`).
+    void setRange(core::Timestamp from, core::Timestamp to, bool now = false);
+    // Whether the current patient's trends are still being read.
+    [[nodiscard]] bool isLoading() const { return m_loading; }
     // The plot areas span x in [left, width - rightMargin) of this widget.
     void setPlotEdges(int left, int rightMargin);
 
@@ -38,11 +56,27 @@ public:
     [[nodiscard]] News2TrendChart* news2() const { return m_news2; }
     [[nodiscard]] qint64 patientId() const { return m_patientId; }
 
+Q_SIGNALS:
+    void loaded();
+
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void placePlots();
+    void stopReading();
+    void showHistory(const review::TrendHistory& history, quint64 generation);
+    void applyRange();
+
+    const store::Cache& m_cache;
+    std::thread m_worker;
+    std::shared_ptr<std::atomic<bool>> m_cancel;
+    quint64 m_generation = 0;
+    bool m_loading = false;
+    QString m_patientTitle;
+    QTimer* m_follow = nullptr;
+    core::Timestamp m_from = 0;
+    core::Timestamp m_to = 0;
 
     QLabel* m_title = nullptr;
     VitalsTrendChart* m_vitals = nullptr;

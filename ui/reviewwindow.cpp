@@ -71,7 +71,7 @@ ReviewWindow::ReviewWindow(const store::Cache& cache, AuditFunction audit, QWidg
     body->addLayout(column, 1);
     m_lanesLayout = new QVBoxLayout;
     column->addLayout(m_lanesLayout, 1);
-    m_trends = new ReviewTrendsView(this);
+    m_trends = new ReviewTrendsView(cache, this);
     m_trends->setPlotEdges(ReviewLanesView::kPlotLeft, ReviewLanesView::kPlotRightMargin);
     m_trends->hide(); // until there is a patient
     column->addWidget(m_trends, 1);
@@ -185,9 +185,9 @@ void ReviewWindow::showTrendsOf(ReviewLanesView* view)
     const auto index = static_cast<std::size_t>(std::find(m_views.begin(), m_views.end(), view) - m_views.begin());
     if (index >= m_titles.size())
         return;
-    // Read once over everything the window can show; zoom and pan only move the axes.
-    m_trends->setPatient(*m_reader, view->patientId(), m_titles[index], m_boundsFrom, m_boundsTo);
-    m_trends->setRange(m_from, m_to);
+    // Read once over everything the window can show (in the background); zoom and pan only move the axes.
+    m_trends->setPatient(view->patientId(), m_titles[index], m_boundsFrom, m_boundsTo);
+    m_trends->setRange(m_from, m_to, true);
     m_trends->show();
 }
 

@@ -85,7 +85,10 @@ TrendHistory TrendHistory::read(
     // Readings from up to one freshness window before the range still count at its start.
     const core::Timestamp window = core::Timestamp{config.news2.freshnessMinutes} * 60 * core::kMicrosPerSecond;
     std::array<std::vector<core::Measurement>, core::kVitalKindCount> all;
+    const auto cancelled = [&config] { return config.cancel && config.cancel->load(std::memory_order_relaxed); };
     for (int k = 0; k < core::kVitalKindCount; ++k) {
+        if (cancelled())
+            return out;
         auto& rows = all[static_cast<std::size_t>(k)];
         rows = reader.vitals(patientId, static_cast<VitalKind>(k), from - window, to);
         out.vitalsRead += static_cast<qint64>(rows.size());
@@ -105,6 +108,8 @@ TrendHistory TrendHistory::read(
     assessor.setScale(config.scale);
     std::array<std::size_t, core::kVitalKindCount> next{};
     for (core::Timestamp t = from; t < to; t += step) {
+        if (cancelled())
+            return out;
         for (int k = 0; k < core::kVitalKindCount; ++k) {
             const auto parameter = parameterOf(static_cast<VitalKind>(k));
             const auto& rows = all[static_cast<std::size_t>(k)];

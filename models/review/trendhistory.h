@@ -6,6 +6,7 @@
 #include "live/wardmonitor.h"
 
 #include <array>
+#include <atomic>
 #include <deque>
 #include <vector>
 
@@ -34,6 +35,8 @@ public:
         int maxNews2Points = 1440;
         clinical::News2Assessor::Config news2;
         clinical::News2::Scale scale = clinical::News2::Scale::One;
+        // Set from another thread to stop early (read() then returns what it has: discard it).
+        const std::atomic<bool>* cancel = nullptr;
     };
 
     std::array<std::vector<core::Measurement>, core::kVitalKindCount> vitals;

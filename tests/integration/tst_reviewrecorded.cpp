@@ -136,6 +136,7 @@ private Q_SLOTS:
             texts << QString::number(m.time) + QLatin1Char(' ') + m.text;
         QVERIFY2(alarm != markers.end(),
             qPrintable(QString::number(m_alarm.raisedAt) + QStringLiteral(": ") + texts.join(u'|')));
+        QTRY_VERIFY(!m_window->trends()->isLoading()); // read on a thread of its own
         QVERIFY(m_window->trends()->vitals()->pointCount(core::VitalKind::SpO2) > 100);
         QVERIFY(m_window->trends()->news2()->incompleteRangeCount() >= 1);
     }

@@ -230,6 +230,7 @@ private Q_SLOTS:
         ui::ReviewTrendsView* trends = m_window->trends();
         QVERIFY(trends->isVisible());
         QCOMPARE(trends->patientId(), m_patient1);
+        QTRY_VERIFY(!trends->isLoading()); // read on a thread of its own
         QCOMPARE(trends->vitals()->pointCount(core::VitalKind::SpO2), kSeconds / 10);
         QCOMPARE(trends->vitals()->pointCount(core::VitalKind::DiastolicBp), 0);
         QVERIFY(trends->news2()->points().isEmpty()); // never a total without every parameter
