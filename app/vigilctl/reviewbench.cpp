@@ -6,7 +6,6 @@
 #include "review/lanecolumns.h"
 #include "reviewlanesview.h"
 #include "reviewtrendsview.h"
-#include "reviewtrendsview.h"
 #include "reviewwindow.h"
 #include "store/cache.h"
 #include "store/storeerror.h"
@@ -20,10 +19,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
-#include <QLabel>
 #include <QLayout>
 #include <QTemporaryDir>
-#include <QThread>
 #include <QThread>
 
 #include <algorithm>

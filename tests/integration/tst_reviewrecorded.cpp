@@ -6,6 +6,7 @@
 // and saves a screenshot (tst_reviewrecorded.png in the working directory).
 #include "crypto/securebytes.h"
 #include "ctlrunner.h"
+#include "mousedrag.h"
 #include "news2trendchart.h"
 #include "reviewlanesview.h"
 #include "reviewtrendsview.h"
@@ -37,15 +38,6 @@ const QByteArray kPassphrase = QByteArrayLiteral("amber meadow violin 58");
 constexpr core::Timestamp kStart = 1'700'000'000'000'000; // a whole second
 constexpr core::Timestamp kS = core::kMicrosPerSecond;
 
-void mouseDrag(QWidget* w, QPointF from, QPointF to, Qt::KeyboardModifiers mods)
-{
-    QMouseEvent press(QEvent::MouseButtonPress, from, w->mapToGlobal(from), Qt::LeftButton, Qt::LeftButton, mods);
-    QApplication::sendEvent(w, &press);
-    QMouseEvent move(QEvent::MouseMove, to, w->mapToGlobal(to), Qt::NoButton, Qt::LeftButton, mods);
-    QApplication::sendEvent(w, &move);
-    QMouseEvent release(QEvent::MouseButtonRelease, to, w->mapToGlobal(to), Qt::LeftButton, Qt::NoButton, mods);
-    QApplication::sendEvent(w, &release);
-}
 
 } // namespace
 
@@ -215,7 +207,7 @@ private Q_SLOTS:
         const QRect lane = view()->laneRect(0);
         const double x1 = lane.left() + static_cast<double>(peaks[1]) + 0.5;
         const double x2 = lane.left() + static_cast<double>(peaks[2]) + 0.5;
-        mouseDrag(view(), QPointF(x1, lane.center().y()), QPointF(x2, lane.center().y()), Qt::ShiftModifier);
+        test::mouseDrag(view(), QPointF(x1, lane.center().y()), QPointF(x2, lane.center().y()), Qt::ShiftModifier);
         const auto rate = QRegularExpression(QStringLiteral("Δt (\\d+) ms = (\\d+) /min")).match(view()->caliperText());
         QVERIFY2(rate.hasMatch(), qPrintable(view()->caliperText()));
         const int rrMs = rate.captured(1).toInt();
@@ -226,7 +218,7 @@ private Q_SLOTS:
 
         const double yLow = view()->yForValue(0, bottom);
         const double yPeak = view()->yForValue(0, cols[peaks[1]].max);
-        mouseDrag(view(), QPointF(x1, yLow), QPointF(x1, yPeak), Qt::ControlModifier);
+        test::mouseDrag(view(), QPointF(x1, yLow), QPointF(x1, yPeak), Qt::ControlModifier);
         const auto mv = QRegularExpression(QStringLiteral("ΔV (\\d+\\.\\d+) mV")).match(view()->caliperText());
         QVERIFY2(mv.hasMatch(), qPrintable(view()->caliperText()));
         const double expected = cols[peaks[1]].max - bottom;

@@ -6,6 +6,7 @@
 // joins the same time axis. The window is grabbed to /tmp/reviewwindow.png (a 10-s strip).
 
 #include "codec/wavecodec.h"
+#include "mousedrag.h"
 #include "news2trendchart.h"
 #include "reviewlanesview.h"
 #include "reviewtrendsview.h"
@@ -59,18 +60,6 @@ float ecg(double t, double beatOffset)
     return static_cast<float>(mv);
 }
 
-void mouseDrag(QWidget* w, QPointF from, QPointF to, Qt::KeyboardModifiers mods)
-{
-    QMouseEvent press(QEvent::MouseButtonPress, from, w->mapToGlobal(from), Qt::LeftButton, Qt::LeftButton, mods);
-    QApplication::sendEvent(w, &press);
-    const QPointF mid = (from + to) / 2;
-    QMouseEvent move1(QEvent::MouseMove, mid, w->mapToGlobal(mid), Qt::NoButton, Qt::LeftButton, mods);
-    QApplication::sendEvent(w, &move1);
-    QMouseEvent move2(QEvent::MouseMove, to, w->mapToGlobal(to), Qt::NoButton, Qt::LeftButton, mods);
-    QApplication::sendEvent(w, &move2);
-    QMouseEvent release(QEvent::MouseButtonRelease, to, w->mapToGlobal(to), Qt::LeftButton, Qt::NoButton, mods);
-    QApplication::sendEvent(w, &release);
-}
 
 } // namespace
 
@@ -398,14 +387,14 @@ private Q_SLOTS:
         const QRect lane = view()->laneRect(0);
         const double x1 = lane.left() + static_cast<double>(peaks[3]) + 0.5;
         const double x2 = lane.left() + static_cast<double>(peaks[4]) + 0.5;
-        mouseDrag(view(), QPointF(x1, lane.center().y()), QPointF(x2, lane.center().y()), Qt::ShiftModifier);
+        test::mouseDrag(view(), QPointF(x1, lane.center().y()), QPointF(x2, lane.center().y()), Qt::ShiftModifier);
         const auto rate = QRegularExpression(QStringLiteral("= (\\d+) /min")).match(view()->caliperText());
         QVERIFY2(rate.hasMatch(), qPrintable(view()->caliperText()));
         QVERIFY2(std::abs(rate.captured(1).toInt() - 60) <= 1, qPrintable(view()->caliperText()));
         const double yBase = view()->yForValue(0, 0.0);
         const double yPeak = view()->yForValue(0, 1.5);
         QVERIFY(yBase - yPeak > 100); // the ECG lane is tall enough to measure on
-        mouseDrag(view(), QPointF(x1, yBase), QPointF(x1, yPeak), Qt::ControlModifier);
+        test::mouseDrag(view(), QPointF(x1, yBase), QPointF(x1, yPeak), Qt::ControlModifier);
         const auto mv = QRegularExpression(QStringLiteral("ΔV (\\d+\\.\\d+) mV")).match(view()->caliperText());
         QVERIFY2(mv.hasMatch(), qPrintable(view()->caliperText()));
         QVERIFY2(std::abs(mv.captured(1).toDouble() - 1.5) <= 0.03, qPrintable(view()->caliperText()));
@@ -418,7 +407,7 @@ private Q_SLOTS:
         const auto [from, to] = m_window->range();
         const QRect plot = view()->plotRect();
         // Dragging left by a tenth of the plot moves a tenth of the span later.
-        mouseDrag(view(), QPointF(plot.center().x(), plot.center().y()),
+        test::mouseDrag(view(), QPointF(plot.center().x(), plot.center().y()),
             QPointF(plot.center().x() - plot.width() / 10.0, plot.center().y()), Qt::NoModifier);
         const core::Timestamp shift = m_window->range().first - from;
         QVERIFY2(std::abs(shift - (to - from) / 10) < (to - from) / 100, qPrintable(QString::number(shift)));
