@@ -95,6 +95,16 @@ void ReviewTrendsView::setPatient(qint64 patientId, const QString& title, core::
     m_vitals->setTrends({});
     m_news2->setHistory({});
     const quint64 generation = ++m_generation;
+    // Started from the event loop, after the window's first paint: the lanes come first, and the
+    // reading thread does not compete with them for the processor while they are drawn.
+    QTimer::singleShot(0, this, [this, generation, patientId, from, to] {
+        if (generation == m_generation)
+            startReading(generation, patientId, from, to);
+    });
+}
+
+void ReviewTrendsView::startReading(quint64 generation, qint64 patientId, core::Timestamp from, core::Timestamp to)
+{
     m_cancel = std::make_shared<std::atomic<bool>>(false);
     m_worker = std::thread([this, cancel = m_cancel, generation, patientId, from, to] {
         store::StoreError error;

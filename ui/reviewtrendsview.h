@@ -65,6 +65,7 @@ protected:
 private:
     void placePlots();
     void stopReading();
+    void startReading(quint64 generation, qint64 patientId, core::Timestamp from, core::Timestamp to);
     void showHistory(const review::TrendHistory& history, quint64 generation);
     void applyRange();
 
