@@ -48,6 +48,22 @@ using integration::CtlRunner;
 
 namespace {
 
+// A writer configuration that never prunes: the recordings here are dated in the past, and the
+// retention policy would remove them as they are written.
+store::StoreWriter::Config unpruned()
+{
+    store::StoreWriter::Config config;
+    config.pruning = false;
+    return config;
+}
+
+core::PatientIdentity identityFor(const QString& key)
+{
+    core::PatientIdentity identity;
+    identity.id = key;
+    return identity;
+}
+
 const QByteArray kPass = QByteArrayLiteral("amber meadow violin 58");
 constexpr core::Timestamp kStart = 1'700'000'000'000'000; // a whole second
 constexpr core::Timestamp kFrom = kStart + 15 * core::kMicrosPerSecond;
@@ -486,9 +502,7 @@ private Q_SLOTS:
             QVERIFY(reader);
             const auto patient = reader->patient(m_patientId);
             QVERIFY(patient);
-            store::StoreWriter::Config config;
-            config.pruning = false;
-            store::StoreWriter writer(*cache, config);
+            store::StoreWriter writer(*cache, unpruned());
             QVERIFY(writer.start());
             const int handle = writer.registerPatient(patient->identity);
             store::Annotation text;
@@ -542,13 +556,9 @@ private Q_SLOTS:
         {
             auto cache = openInProcess(m_gapSource);
             QVERIFY(cache);
-            store::StoreWriter::Config config;
-            config.pruning = false;
-            store::StoreWriter writer(*cache, config);
+            store::StoreWriter writer(*cache, unpruned());
             QVERIFY(writer.start());
-            core::PatientIdentity identity;
-            identity.id = kGapKey;
-            const int patient = writer.registerPatient(identity);
+            const int patient = writer.registerPatient(identityFor(kGapKey));
             for (core::StreamKind kind : core::kAllStreams) {
                 const store::StreamDescriptor d = store::StreamDescriptor::forLiveStream(kind);
                 const int stream = writer.registerStream(patient, d);
@@ -582,13 +592,9 @@ private Q_SLOTS:
         {
             auto cache = openInProcess(m_oddSource);
             QVERIFY(cache);
-            store::StoreWriter::Config config;
-            config.pruning = false;
-            store::StoreWriter writer(*cache, config);
+            store::StoreWriter writer(*cache, unpruned());
             QVERIFY(writer.start());
-            core::PatientIdentity identity;
-            identity.id = kOddKey;
-            const int patient = writer.registerPatient(identity);
+            const int patient = writer.registerPatient(identityFor(kOddKey));
             store::StreamDescriptor d = store::StreamDescriptor::forLiveStream(core::StreamKind::Ecg);
             d.rateHz = 360;
             d.gain = 49;
