@@ -194,6 +194,7 @@ void ReviewLanesView::addMarker(core::Timestamp time, const QString& text)
 {
     const Marker marker{time, text};
     m_markers.insert(std::upper_bound(m_markers.begin(), m_markers.end(), marker), marker);
+    m_layerValid = false;
     update();
 }
 
@@ -319,6 +320,7 @@ void ReviewLanesView::ensureColumns()
     m_readFrom = m_from;
     m_readTo = m_to;
     m_readFailed = false;
+    m_layerValid = false;
     for (Lane& lane : m_lanes) {
         store::StoreError error;
         if (!review::LaneColumns::read(
@@ -358,7 +360,31 @@ void ReviewLanesView::ensureColumns()
 void ReviewLanesView::paintEvent(QPaintEvent*)
 {
     ensureColumns();
+    const qreal dpr = devicePixelRatioF();
+    if (!m_layerValid || m_layer.devicePixelRatio() != dpr || m_layer.size() != (QSizeF(size()) * dpr).toSize())
+        paintLayer(dpr);
     QPainter p(this);
+    p.drawImage(QPointF(0, 0), m_layer);
+    paintCalipers(p);
+}
+
+void ReviewLanesView::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::PaletteChange
+        || event->type() == QEvent::StyleChange)
+        m_layerValid = false;
+    QWidget::changeEvent(event);
+}
+
+void ReviewLanesView::paintLayer(qreal dpr)
+{
+    const QSize pixels = (QSizeF(size()) * dpr).toSize();
+    if (m_layer.size() != pixels)
+        m_layer = QImage(pixels, QImage::Format_RGB32); // opaque: drawn onto the widget as a copy
+    m_layer.setDevicePixelRatio(dpr);
+    m_layerValid = true;
+    QPainter p(&m_layer);
+    p.setFont(font());
     p.fillRect(rect(), MonitorPalette::background());
     if (m_lanes.empty()) {
         p.setPen(MonitorPalette::dimText());
@@ -368,8 +394,26 @@ void ReviewLanesView::paintEvent(QPaintEvent*)
     paintTimeAxis(p);
     for (int i = 0; i < laneCount(); ++i)
         paintLane(p, i);
+    p.end();
+    // The traces are written into the image's pixels (see traceLane), then the joins between
+    // columns that are apart, the markers and any read failure are painted over them.
+    std::vector<std::vector<QLineF>> joins(m_lanes.size());
+    for (int i = 0; i < laneCount(); ++i)
+        traceLane(i, joins[static_cast<std::size_t>(i)]);
+    p.begin(&m_layer);
+    p.setFont(font());
+    for (int i = 0; i < laneCount(); ++i) {
+        const auto& lineSet = joins[static_cast<std::size_t>(i)];
+        if (lineSet.empty())
+            continue;
+        p.save();
+        p.setClipRect(laneRect(i));
+        p.setPen(QPen(m_lanes[static_cast<std::size_t>(i)].colour, 1));
+        p.setRenderHint(QPainter::Antialiasing, true);
+        p.drawLines(lineSet.data(), static_cast<int>(lineSet.size()));
+        p.restore();
+    }
     paintMarkers(p);
-    paintCalipers(p);
     if (m_readFailed) {
         p.setPen(MonitorPalette::technical());
         p.drawText(plotRect().adjusted(4, 4, -4, -4), Qt::AlignBottom | Qt::AlignRight,
@@ -411,22 +455,48 @@ void ReviewLanesView::paintLane(QPainter& p, int index)
         p.setPen(QPen(MonitorPalette::tileBorder(), 1, Qt::DotLine));
         p.drawLine(QPointF(r.left(), y(0)), QPointF(r.right(), y(0)));
     }
+}
 
+void ReviewLanesView::traceLane(int index, std::vector<QLineF>& joins)
+{
     // The trace: one vertical line per column. Neighbouring columns are joined where the data is
     // continuous (a column narrower than the sample period may hold no sample); a real gap stays blank.
-    // The columns are whole pixels drawn without antialiasing (a 1-px cosmetic pen: the raster
-    // engine's fast path, a few thousand lines in well under a millisecond); only the slanted joins
-    // between columns that are apart (a strip of a slow stream) are antialiased.
+    // The columns are whole pixels, written straight into the layer's pixels: QPainter's raster engine
+    // draws a vertical line one span per scanline, 10-20 times slower for full-height columns (a
+    // day's ECG: 1,920 columns of a few hundred pixels). Only the slanted joins between columns that
+    // are apart (a strip of a slow stream) are left to the painter, antialiased.
+    const Lane& lane = m_lanes[static_cast<std::size_t>(index)];
     const auto& cols = lane.columns;
     if (cols.empty())
         return;
+    const QRect box = laneRect(index);
+    const QRect r = box.adjusted(0, 4, 0, -4);
+    const auto y = [&](double v) { return r.bottom() - (v - lane.low) / (lane.high - lane.low) * r.height(); };
     const double columnUs = static_cast<double>(m_to - m_from) / static_cast<double>(cols.size());
     const double periodUs = lane.stream.descriptor.rateHz > 0 ? 1e6 / lane.stream.descriptor.rateHz : 0;
     const auto joinable = static_cast<std::ptrdiff_t>(std::ceil(periodUs / columnUs)) + 1;
     const auto py = [&](double v) { return static_cast<int>(std::floor(y(v))); };
-    std::vector<QLine> bars;
-    bars.reserve(cols.size());
-    std::vector<QLineF> joins;
+
+    // Device pixels: the layer is the widget's size times its pixel ratio; the box clips.
+    const qreal dpr = m_layer.devicePixelRatio();
+    const auto device = [dpr](double v) { return static_cast<int>(std::floor(v * dpr)); };
+    const int clipTop = std::max(0, device(box.top()));
+    const int clipBottom = std::min(m_layer.height(), device(box.bottom() + 1)) - 1;
+    const int clipRight = std::min(m_layer.width(), device(box.right() + 1)) - 1;
+    const QRgb colour = lane.colour.rgb();
+    const auto stride = static_cast<std::size_t>(m_layer.bytesPerLine());
+    uchar* const bits = m_layer.bits();
+    const auto bar = [&](int x, int top, int bottom) {
+        const int x0 = std::max(0, device(x));
+        const int x1 = std::min(clipRight, std::max(x0, device(x + 1) - 1));
+        const int y0 = std::max(clipTop, device(top));
+        const int y1 = std::min(clipBottom, std::max(y0, device(bottom + 1) - 1));
+        for (int yy = y0; yy <= y1; ++yy) {
+            auto* line = reinterpret_cast<QRgb*>(bits + static_cast<std::size_t>(yy) * stride);
+            std::fill(line + x0, line + x1 + 1, colour);
+        }
+    };
+
     std::ptrdiff_t previous = -1;
     for (std::size_t c = 0; c < cols.size(); ++c) {
         const auto& col = cols[c];
@@ -446,21 +516,9 @@ void ReviewLanesView::paintLane(QPainter& p, int index)
                     x + 0.5, y((col.min + col.max) / 2.0));
             }
         }
-        bars.emplace_back(x, py(hi), x, py(lo));
+        bar(x, py(hi), py(lo));
         previous = ci;
     }
-    p.save();
-    p.setClipRect(box);
-    QPen pen(lane.colour, 1);
-    pen.setCosmetic(true);
-    p.setPen(pen);
-    p.setRenderHint(QPainter::Antialiasing, false);
-    p.drawLines(bars.data(), static_cast<int>(bars.size()));
-    if (!joins.empty()) {
-        p.setRenderHint(QPainter::Antialiasing, true);
-        p.drawLines(joins.data(), static_cast<int>(joins.size()));
-    }
-    p.restore();
 }
 
 void ReviewLanesView::paintTimeAxis(QPainter& p)

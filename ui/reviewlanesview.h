@@ -5,6 +5,8 @@
 #include "store/storereader.h"
 
 #include <QColor>
+#include <QImage>
+#include <QLineF>
 #include <QWidget>
 
 #include <optional>
@@ -99,6 +101,7 @@ Q_SIGNALS:
 
 protected:
     void paintEvent(QPaintEvent* event) override;
+    void changeEvent(QEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
@@ -124,7 +127,11 @@ private:
 
     void ensureColumns();
     void editRange(core::Timestamp from, core::Timestamp to);
-    void paintLane(QPainter& p, int lane);
+    // Everything but the calipers, into m_layer: drawn again only when the range, size, columns or
+    // markers change, so dragging calipers repaints no trace.
+    void paintLayer(qreal dpr);
+    void paintLane(QPainter& p, int lane); // its frame, label and scale
+    void traceLane(int lane, std::vector<QLineF>& joins);
     void paintTimeAxis(QPainter& p);
     void paintMarkers(QPainter& p);
     void paintCalipers(QPainter& p);
@@ -145,6 +152,8 @@ private:
     core::Timestamp m_readTo = 0;
     int m_readWidth = -1;
     bool m_readFailed = false;
+    QImage m_layer;
+    bool m_layerValid = false;
 
     std::optional<std::pair<core::Timestamp, core::Timestamp>> m_timeCalipers;
     std::optional<std::pair<double, double>> m_amplitudeCalipers;

@@ -24,6 +24,10 @@ namespace vigil::ui {
 
 namespace {
 
+// The review reader's page cache: a day of one patient's pyramid and the samples around a strip
+// stay decrypted in memory (StoreReader::setPageCacheMiB).
+constexpr int kPageCacheMiB = 96;
+
 QDateTime localTime(core::Timestamp t)
 {
     return QDateTime::fromMSecsSinceEpoch(t / core::kMicrosPerMilli, QTimeZone::utc()).toLocalTime();
@@ -94,6 +98,8 @@ ReviewWindow::ReviewWindow(const store::Cache& cache, AuditFunction audit, QWidg
 
     store::StoreError error;
     m_reader = store::StoreReader::open(cache, &error);
+    if (m_reader && !m_reader->setPageCacheMiB(kPageCacheMiB, &error))
+        qCWarning(lcUi) << "review: page cache not enlarged:" << error.message;
     if (!m_reader) {
         qCWarning(lcUi) << "review: cannot open the cache for reading:" << error.message;
         m_problem->setText(tr("The cache could not be opened for review: %1").arg(error.message));

@@ -285,6 +285,15 @@ int ReviewBench::run(const QStringList& arguments)
     int columns = 0;
     std::vector<double> trendsReady; // open to the trends read and shown (in the background)
     std::vector<double> trendsFollow; // the charts taking a step's range and repainting
+    struct Step
+    {
+        core::Timestamp span = 0;
+        bool zoomStep = false;
+        double frame = 0;
+        double lanes = 0;
+        double paint = 0;
+    };
+    std::vector<Step> slowest; // every step, to name the slowest
     QImage firstImage;
     bool ok = true;
     for (std::size_t i = 0; i < ids.size() && ok; ++i) {
@@ -321,6 +330,7 @@ int ReviewBench::run(const QStringList& arguments)
             double data = 0;
             const double ms = frame->draw(t, data, false);
             into.add(*frame, ms, data);
+            slowest.push_back({to - from, &into == &zoom, ms, into.lanes.back(), into.paint.back()});
             trendsFollow.push_back(frame->trendsFollow(from, to));
         };
         // Zoom in to a 10-second strip around the middle (halving the span) and back out.
@@ -406,6 +416,13 @@ int ReviewBench::run(const QStringList& arguments)
     line("  open to trends shown", trendsReady);
     line("  trends follow a step (range + repaint)", trendsFollow);
     line("baseline: whole range, no pyramid (data only)", naive);
+    std::sort(slowest.begin(), slowest.end(), [](const Step& a, const Step& b) { return a.frame > b.frame; });
+    std::printf("slowest steps (span shown: frame = lanes' columns + painting + the rest):\n");
+    for (std::size_t k = 0; k < std::min<std::size_t>(slowest.size(), 8); ++k) {
+        const Step& s = slowest[k];
+        std::printf("  %-4s %10.1f s   %7.2f ms = %6.2f + %6.2f + %5.2f\n", s.zoomStep ? "zoom" : "pan",
+            static_cast<double>(s.span) / 1e6, s.frame, s.lanes, s.paint, s.frame - s.lanes - s.paint);
+    }
     const double ratio = pct(naive, 0.5) / std::max(1e-6, pct(firstFrame.frame, 0.5));
     std::printf("first complete frame vs decoding every sample of one lane: %.0fx faster (p50)\n", ratio);
     const bool firstMet = pct(firstFrame.frame, 0.99) <= 150.0;

@@ -121,15 +121,22 @@ std::vector<StoreReader::StreamRow> StoreReader::streams(qint64 patientId)
     return rows;
 }
 
+bool StoreReader::setPageCacheMiB(int mebibytes, StoreError* error)
+{
+    return m_db->exec(QStringLiteral("PRAGMA cache_size = -%1").arg(std::clamp(mebibytes, 1, 1024) * 1024), error);
+}
+
 bool StoreReader::samples(
     qint64 streamId, core::Timestamp from, core::Timestamp to, std::vector<SampleRun>& out, StoreError* error)
 {
     out.clear();
-    Statement rate = m_db->prepare("SELECT rate_hz FROM stream WHERE id = ?");
+    Statement& rate = m_db->cached("SELECT rate_hz FROM stream WHERE id = ?");
     rate.bind(1, streamId);
-    if (rate.step() != SQLITE_ROW)
+    const bool known = rate.step() == SQLITE_ROW;
+    const double rateHz = known ? rate.real(0) : 0;
+    rate.reset();
+    if (!known || !(rateHz > 0))
         return true;
-    const double rateHz = rate.real(0);
     // A chunk holds at most a second, so it starts after from - 1 s.
     Statement& s =
         m_db->cached("SELECT t_us, data FROM wave_chunk WHERE stream_id = ? AND t_us > ? AND t_us < ? ORDER BY t_us");
@@ -146,14 +153,20 @@ bool StoreReader::samples(
                     StoreError::Kind::Corrupt, QStringLiteral("A waveform chunk does not decode: %1").arg(why), 0};
             return false;
         }
+        // Sample i is at t0 + round(i × period): the times rise with i, so the samples in [from, to)
+        // are one slice (the whole chunk, but for the first and last of the interval).
+        const auto timeOf = [&](std::size_t i) { return t0 + std::llround(static_cast<double>(i) * 1e6 / rateHz); };
+        std::size_t first = 0;
+        std::size_t last = decoded.size();
+        while (first < last && timeOf(first) < from)
+            ++first;
+        while (last > first && timeOf(last - 1) >= to)
+            --last;
         SampleRun run;
-        for (std::size_t i = 0; i < decoded.size(); ++i) {
-            const core::Timestamp t = t0 + std::llround(static_cast<double>(i) * 1e6 / rateHz);
-            if (t < from || t >= to)
-                continue;
-            if (run.samples.empty())
-                run.firstSampleTime = t;
-            run.samples.push_back(decoded[i]);
+        if (first < last) {
+            run.firstSampleTime = timeOf(first);
+            run.samples.assign(decoded.begin() + static_cast<std::ptrdiff_t>(first),
+                decoded.begin() + static_cast<std::ptrdiff_t>(last));
         }
         if (!run.samples.empty())
             out.push_back(std::move(run));

@@ -74,6 +74,11 @@ public:
     [[nodiscard]] static std::unique_ptr<StoreReader> open(const Cache& cache, StoreError* error);
 
     [[nodiscard]] Database& database() { return *m_db; }
+    // The decrypted pages this reader keeps (SQLite's page cache; the default is 2 MiB). A review
+    // window's reader keeps more: the rows of one stream are spread over pages shared with every
+    // other stream written in the same second, so a zoom or pan would otherwise decrypt the same
+    // pages again.
+    bool setPageCacheMiB(int mebibytes, StoreError* error = nullptr);
 
     [[nodiscard]] std::vector<PatientRow> patients();
     [[nodiscard]] std::optional<PatientRow> patient(qint64 id);
