@@ -165,6 +165,11 @@ CREATE UNIQUE INDEX annotation_identity ON annotation(patient_id, t_us, source, 
 CREATE INDEX annotation_by_time ON annotation(t_us);
 )sql";
 
+// WaveClustering moves each stream's rows of a past hour together; this is how far it has got.
+const char* const kVersion4 = R"sql(
+ALTER TABLE stream ADD COLUMN clustered_us INTEGER NOT NULL DEFAULT 0;
+)sql";
+
 } // namespace
 
 int Schema::version(const Database& db)
@@ -214,7 +219,11 @@ StoreError Schema::apply(Database& db, int version)
     if (!tx.isActive())
         return tx.error();
     StoreError error;
-    const char* sql = version == 1 ? kVersion1 : version == 2 ? kVersion2 : version == 3 ? kVersion3 : nullptr;
+    const char* sql = version == 1 ? kVersion1
+        : version == 2             ? kVersion2
+        : version == 3             ? kVersion3
+        : version == 4             ? kVersion4
+                                   : nullptr;
     if (!sql)
         return {StoreError::Kind::Internal, QStringLiteral("No migration to schema %1.").arg(version), 0};
     if (!db.exec(QString::fromUtf8(sql), &error))

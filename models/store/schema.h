@@ -18,10 +18,11 @@ class Database;
 //      clinical_event (append-only), outbox, quarantine
 //  v3  patient.origin ('live' or 'import': imported patients are exempt from retention), annotation
 //      (WFDB / EDF+ annotations of imported records, see store::Annotation)
+//  v4  stream.clustered_us: how far store::WaveClustering has stored the stream's rows together
 class Schema final
 {
 public:
-    static constexpr int kCurrentVersion = 3;
+    static constexpr int kCurrentVersion = 4;
     static constexpr qint32 kApplicationId = 0x5647494C; // "VGIL"
 
     // Brings an empty database to `targetVersion` (default: current). Tests use 1 to make fixtures.

@@ -337,10 +337,30 @@ void StoreWriter::run()
 {
     std::vector<WriteItem> inFlight;
     core::Timestamp lastPrune = 0;
+    core::Timestamp lastClusterCheck = steadyMicros();
+    bool clusterMore = m_config.clustering; // a cache may have hours to do from before
+    const auto clusterStep = [&] {
+        lastClusterCheck = steadyMicros();
+        if (!m_config.clustering)
+            return;
+        int spans = 0;
+        if (StoreError e = m_session->cluster(m_config.clusterBudgetMs * 1000LL, spans, clusterMore)) {
+            qCWarning(lcStore) << "storing waveform hours together failed, will retry:" << e.message;
+            clusterMore = false;
+        }
+        std::lock_guard lock(m_mutex);
+        m_stats.clusteredSpans += static_cast<quint64>(spans);
+        m_stats.clusteringPending = clusterMore;
+    };
     for (;;) {
+        bool idle = false;
         {
             std::unique_lock lock(m_mutex);
-            m_itemsAvailable.wait(lock, [&] { return !m_queue.empty() || m_stopRequested; });
+            const auto ready = [&] { return !m_queue.empty() || m_stopRequested; };
+            if (clusterMore) // clustering goes on while nothing else is to be written
+                m_itemsAvailable.wait_for(lock, std::chrono::milliseconds(20), ready);
+            else
+                m_itemsAvailable.wait(lock, ready);
             if (m_abandon) {
                 // stop() gave up waiting (the disk stayed full): what is still queued is lost, and
                 // stop() has said so.
@@ -350,6 +370,11 @@ void StoreWriter::run()
             }
             if (m_queue.empty() && m_stopRequested)
                 break;
+            idle = m_queue.empty();
+        }
+        if (idle) {
+            clusterStep();
+            continue;
         }
         const auto deadline = Clock::now() + std::chrono::milliseconds(m_config.commitIntervalMs);
         StoreError error = m_session->begin();
@@ -441,6 +466,8 @@ void StoreWriter::run()
             std::lock_guard lock(m_mutex);
             m_stats.prunedRows += pruned;
         }
+        if (clusterMore || steadyMicros() - lastClusterCheck >= m_config.clusterCheckMs * 1000LL)
+            clusterStep();
     }
 }
 

@@ -61,6 +61,11 @@ public:
         core::Timestamp behindAfterUs = 5 * core::kMicrosPerSecond; // oldest queued item older → Behind
         RetentionPolicy retention;
         bool pruning = true;
+        // Past hours of each stream stored together (store::WaveClustering): a step after a commit,
+        // at most this long, while there is work; else a look every clusterCheckMs.
+        bool clustering = true;
+        int clusterBudgetMs = 200;
+        int clusterCheckMs = 5000;
         std::function<core::Timestamp()> clock; // default core::nowUtc (retention, receive times)
     };
 
@@ -84,6 +89,8 @@ public:
         quint64 backpressureWaits = 0;
         quint64 failedCommits = 0;
         quint64 prunedRows = 0;
+        quint64 clusteredSpans = 0; // stream-hours stored together (WaveClustering)
+        bool clusteringPending = false; // the last step left work
         qsizetype queuedSamples = 0;
         qsizetype queuedItems = 0;
         core::Timestamp oldestQueuedUs = 0; // age of the oldest queued item

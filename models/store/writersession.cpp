@@ -3,6 +3,7 @@
 #include "auditlog.h"
 #include "codec/wavecodec.h"
 #include "logging.h"
+#include "waveclustering.h"
 #include "writeitem.h"
 
 #include <QDateTime>
@@ -16,14 +17,6 @@
 namespace vigil::store {
 
 namespace {
-
-core::Timestamp floorSecond(core::Timestamp t)
-{
-    core::Timestamp s = (t / core::kMicrosPerSecond) * core::kMicrosPerSecond;
-    if (s > t)
-        s -= core::kMicrosPerSecond;
-    return s;
-}
 
 bool isOk(int rc)
 {
@@ -354,7 +347,7 @@ StoreError WriterSession::applySamples(const WriteItem& item)
         }
         if (s.samples.empty()) {
             s.chunkStart = t;
-            s.secondEnd = floorSecond(t) + core::kMicrosPerSecond;
+            s.secondEnd = core::floorTo(t, core::kMicrosPerSecond) + core::kMicrosPerSecond;
             s.partialWritten = false;
             s.receivedAt = 0;
         }
@@ -481,6 +474,16 @@ StoreError WriterSession::finish()
         entry.stored = true;
     }
     return {};
+}
+
+StoreError WriterSession::cluster(core::Timestamp budgetUs, int& spans, bool& more)
+{
+    if (!m_clustering)
+        m_clustering = std::make_unique<WaveClustering>(*m_db);
+    const auto isLive = [this](qint64 streamId) {
+        return std::any_of(m_streams.begin(), m_streams.end(), [&](const StreamState& s) { return s.id == streamId; });
+    };
+    return m_clustering->step(isLive, budgetUs, spans, more);
 }
 
 StoreError WriterSession::prune(const RetentionPolicy& policy, core::Timestamp now, quint64& pruned)

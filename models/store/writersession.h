@@ -16,6 +16,7 @@
 namespace vigil::store {
 
 struct WriteItem;
+class WaveClustering;
 
 // The writer thread's side of StoreWriter: its connection, the open one-second chunk of every
 // stream, the pyramid blocks being updated, and the handle → row id maps. Used only on the writer
@@ -37,6 +38,10 @@ public:
     void rollback();
     // One retention step in its own transaction; adds the rows deleted to `pruned`.
     [[nodiscard]] StoreError prune(const RetentionPolicy& policy, core::Timestamp now, quint64& pruned);
+
+    // One clustering step (store::WaveClustering) in transactions of its own; the streams registered
+    // here are live (their latest hour waits). `more`: call again.
+    [[nodiscard]] StoreError cluster(core::Timestamp budgetUs, int& spans, bool& more);
 
     [[nodiscard]] quint64 samplesInBatch() const { return m_samplesInBatch; }
     [[nodiscard]] quint64 rowsInBatch() const { return m_rowsInBatch; }
@@ -82,6 +87,7 @@ private:
     Snapshot m_snapshot;
     quint64 m_samplesInBatch = 0;
     quint64 m_rowsInBatch = 0;
+    std::unique_ptr<WaveClustering> m_clustering;
     std::vector<qint64> m_pruneStreams;
     std::size_t m_pruneCursor = 0;
 };

@@ -280,7 +280,7 @@ private Q_SLOTS:
         auto reader = store::StoreReader::open(*cache, &error);
         QVERIFY2(reader, qPrintable(error.message));
         QCOMPARE(store::Schema::version(reader->database()), store::Schema::kCurrentVersion);
-        QCOMPARE(store::Schema::version(reader->database()), 3);
+        QCOMPARE(store::Schema::version(reader->database()), 4);
         QCOMPARE(reader->database().queryText("PRAGMA integrity_check"), QStringLiteral("ok"));
 
         const auto patients = reader->patients();
@@ -293,6 +293,9 @@ private Q_SLOTS:
         QCOMPARE(reader->counts().annotations, qint64(0));
         QCOMPARE(
             reader->database().queryInt("SELECT count(*) FROM sqlite_master WHERE name = 'annotation'"), qint64(1));
+        // v4: no stream's rows have been stored together yet (store::WaveClustering starts at 0).
+        QCOMPARE(reader->database().queryInt("SELECT count(*) FROM stream WHERE clustered_us = 0"),
+            static_cast<qint64>(kStreams.size()));
 
         for (std::size_t s = 0; s < kStreams.size(); ++s) {
             const FixtureStream& d = kStreams[s];
@@ -385,7 +388,7 @@ private Q_SLOTS:
         QVERIFY2(again, qPrintable(error.message));
         auto reader2 = store::StoreReader::open(*again, &error);
         QVERIFY(reader2);
-        QCOMPARE(store::Schema::version(reader2->database()), 3);
+        QCOMPARE(store::Schema::version(reader2->database()), 4);
         QVERIFY(reader2->counts().pyramidBlocks > 0);
     }
 
@@ -415,7 +418,7 @@ private Q_SLOTS:
             QVERIFY2(cache, qPrintable(error.message));
             auto db = cache->connect(store::Database::Mode::ReadWrite, &error);
             QVERIFY2(db, qPrintable(error.message));
-            QVERIFY2(db->exec(QStringLiteral("PRAGMA user_version = 4"), &error), qPrintable(error.message));
+            QVERIFY2(db->exec(QStringLiteral("PRAGMA user_version = 5"), &error), qPrintable(error.message));
         }
         const QByteArray hash = CtlRunner::fileHash(path);
         for (const bool migrate : {true, false}) {

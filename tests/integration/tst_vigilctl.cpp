@@ -204,7 +204,7 @@ private Q_SLOTS:
                 cache, m_good));
         QVERIFY2(r.exitedWith(0), r.describe().constData());
         QCOMPARE(r.json().value(QStringLiteral("ok")).toBool(), true);
-        QCOMPARE(r.json().value(QStringLiteral("schema_version")).toInt(), 3);
+        QCOMPARE(r.json().value(QStringLiteral("schema_version")).toInt(), 4);
         QVERIFY(QFile::exists(cache));
         QVERIFY(QFile::exists(store::Cache::keyFilePath(cache)));
         QCOMPARE(permissionBits(store::Cache::keyFilePath(cache)), 0600);
@@ -227,8 +227,8 @@ private Q_SLOTS:
         QVERIFY2(r.exitedWith(0), r.describe().constData());
         const QJsonObject o = r.json();
         QCOMPARE(o.value(QStringLiteral("ok")).toBool(), true);
-        QCOMPARE(o.value(QStringLiteral("schema_version")).toInt(), 3);
-        QCOMPARE(o.value(QStringLiteral("app_schema_version")).toInt(), 3);
+        QCOMPARE(o.value(QStringLiteral("schema_version")).toInt(), 4);
+        QCOMPARE(o.value(QStringLiteral("app_schema_version")).toInt(), 4);
         const QJsonObject cipher = o.value(QStringLiteral("cipher")).toObject();
         QCOMPARE(cipher.value(QStringLiteral("page_size")).toInteger(), qint64(4096));
         QVERIFY(!cipher.value(QStringLiteral("sqlcipher_version")).toString().isEmpty());
@@ -252,7 +252,7 @@ private Q_SLOTS:
         const CtlResult text =
             CtlRunner::run(with({QStringLiteral("cache"), QStringLiteral("info")}, m_recorded, m_good));
         QVERIFY2(text.exitedWith(0), text.describe().constData());
-        QVERIFY(text.out.contains("Schema:         3"));
+        QVERIFY(text.out.contains("Schema:         4"));
     }
 
     void wrongPassphraseChangesNothing_data()
@@ -298,7 +298,7 @@ private Q_SLOTS:
             QStringLiteral("--cache"), m_recorded, QStringLiteral("--passphrase-file"), QStringLiteral("-")};
         const CtlResult good = CtlRunner::run(arguments, kGood + '\n');
         QVERIFY2(good.exitedWith(0), good.describe().constData());
-        QCOMPARE(good.json().value(QStringLiteral("schema_version")).toInt(), 3);
+        QCOMPARE(good.json().value(QStringLiteral("schema_version")).toInt(), 4);
         const CtlResult noNewline = CtlRunner::run(arguments, kGood);
         QVERIFY2(noNewline.exitedWith(0), noNewline.describe().constData());
         const CtlResult wrong = CtlRunner::run(arguments, kWrong + '\n');
