@@ -185,6 +185,11 @@ private Q_SLOTS:
         QCOMPARE(a->counts().samples, b->counts().samples);
         QCOMPARE(a->database().queryText("PRAGMA integrity_check"), QStringLiteral("ok"));
         const core::Timestamp end = kT0 + kSeconds * kSecond;
+        // The ranges (first and last chunk), looked up by index.
+        for (const auto& row : a->patients()) {
+            QCOMPARE(row.firstData, kT0);
+            QCOMPARE(row.lastData, end - kSecond);
+        }
         for (int p = 0; p < 2; ++p) {
             const auto patientA = a->patientBySourceKey(QStringLiteral("cluster-%1").arg(p));
             const auto patientB = b->patientBySourceKey(QStringLiteral("cluster-%1").arg(p));
@@ -196,6 +201,8 @@ private Q_SLOTS:
             for (std::size_t s = 0; s < kStreams.size(); ++s) {
                 const qint64 idA = streamsA[s].id;
                 const qint64 idB = streamsB[s].id;
+                QCOMPARE(a->streamRange(idA).first, kT0);
+                QCOMPARE(a->streamRange(idA).last, end - kSecond);
                 // Every sample at the same time with the same value.
                 std::vector<StoreReader::SampleRun> runsA;
                 std::vector<StoreReader::SampleRun> runsB;
