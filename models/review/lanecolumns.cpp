@@ -4,6 +4,7 @@
 #include "store/storeerror.h"
 
 #include <algorithm>
+#include <cmath>
 #include <iterator>
 #include <limits>
 #include <utility>
@@ -125,21 +126,44 @@ bool LaneColumns::read(store::StoreReader& reader, const store::StoreReader::Str
         out.size(), {std::numeric_limits<qint32>::max(), std::numeric_limits<qint32>::min()});
     const double periodUs = 1e6 / d.rateHz;
     const double span = static_cast<double>(to - from);
+    const std::size_t last = out.size() - 1;
     for (const auto& run : *runs) {
         const double first = static_cast<double>(run.firstSampleTime - from);
-        if (first >= span || first + static_cast<double>(run.samples.size()) * periodUs < 0)
+        const std::size_t n = run.samples.size();
+        if (first >= span || first + static_cast<double>(n) * periodUs < 0)
             continue; // a cached run outside this read
-        for (std::size_t i = 0; i < run.samples.size(); ++i) {
-            const qint32 v = run.samples[i];
-            if (v == codec::WaveCodec::kInvalid)
-                continue;
-            const double t = first + static_cast<double>(i) * periodUs;
-            if (t < 0 || t >= span)
-                continue;
-            auto& [lo, hi] =
-                digital[std::min<std::size_t>(static_cast<std::size_t>(t * columns / span), out.size() - 1)];
-            lo = std::min(lo, v);
-            hi = std::max(hi, v);
+        // Sample i is at `first + i × period` and falls in column floor(t × columns / span): the
+        // columns rise with i, so each column's samples are one slice, reduced in a tight loop.
+        const auto timeOf = [&](std::size_t i) { return first + static_cast<double>(i) * periodUs; };
+        const auto columnOf = [&](std::size_t i) {
+            return std::min<std::size_t>(static_cast<std::size_t>(timeOf(i) * columns / span), last);
+        };
+        std::size_t i = first >= 0 ? 0 : static_cast<std::size_t>(std::max(0.0, std::floor(-first / periodUs)));
+        while (i < n && timeOf(i) < 0)
+            ++i;
+        while (i < n && timeOf(i) < span) {
+            const std::size_t c = columnOf(i);
+            // The first sample past column c: from where the column's end says, then exactly.
+            const double columnEnd = static_cast<double>(c + 1) * span / columns;
+            auto j = static_cast<std::size_t>(std::max(0.0, std::ceil((columnEnd - first) / periodUs)));
+            j = std::clamp(j, i + 1, n);
+            while (j > i + 1 && (timeOf(j - 1) >= span || columnOf(j - 1) != c))
+                --j;
+            while (j < n && timeOf(j) < span && columnOf(j) == c)
+                ++j;
+            qint32 lo = std::numeric_limits<qint32>::max();
+            qint32 hi = std::numeric_limits<qint32>::min(); // kInvalid never raises it
+            const qint32* v = run.samples.data();
+            for (std::size_t k = i; k < j; ++k) {
+                lo = std::min(lo, v[k] == codec::WaveCodec::kInvalid ? std::numeric_limits<qint32>::max() : v[k]);
+                hi = std::max(hi, v[k]);
+            }
+            if (lo <= hi) {
+                auto& [dlo, dhi] = digital[c];
+                dlo = std::min(dlo, lo);
+                dhi = std::max(dhi, hi);
+            }
+            i = j;
         }
     }
     for (std::size_t c = 0; c < out.size(); ++c) {
