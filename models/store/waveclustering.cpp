@@ -1,7 +1,6 @@
 #include "waveclustering.h"
 
 #include "database.h"
-#include "pyramidblock.h"
 #include "statement.h"
 #include "transaction.h"
 
