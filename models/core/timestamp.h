@@ -19,5 +19,7 @@ inline constexpr Timestamp kMicrosPerMilli = 1'000;
 
 // Wall-clock time now, as a Timestamp.
 [[nodiscard]] Timestamp nowUtc();
+// Microseconds on the steady (monotonic) clock: for durations and deadlines, never for data times.
+[[nodiscard]] Timestamp steadyMicros();
 
 } // namespace vigil::core

@@ -114,4 +114,9 @@ QByteArrayView Statement::blob(int column) const
     return {data, sqlite3_column_bytes(m_stmt, column)};
 }
 
+bool Statement::succeeded(int rc)
+{
+    return rc == SQLITE_OK || rc == SQLITE_ROW || rc == SQLITE_DONE;
+}
+
 } // namespace vigil::store

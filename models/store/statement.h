@@ -39,6 +39,8 @@ public:
     // Steps once and expects SQLITE_DONE; returns the code (SQLITE_DONE on success).
     int run();
     void reset();
+    // SQLITE_OK, SQLITE_ROW or SQLITE_DONE: the call did what was asked.
+    [[nodiscard]] static bool succeeded(int rc);
 
     [[nodiscard]] qint64 int64(int column) const;
     [[nodiscard]] double real(int column) const;

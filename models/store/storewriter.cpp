@@ -12,11 +12,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-core::Timestamp steadyMicros()
-{
-    return std::chrono::duration_cast<std::chrono::microseconds>(Clock::now().time_since_epoch()).count();
-}
-
 constexpr std::size_t kCommitHistory = 4096;
 
 } // namespace
@@ -287,7 +282,7 @@ quint64 StoreWriter::enqueue(WriteItem&& item)
         }
     }
     item.seq = m_nextSeq++;
-    item.queuedAt = steadyMicros();
+    item.queuedAt = core::steadyMicros();
     m_queuedSamples += samples;
     const quint64 seq = item.seq;
     m_queue.push_back(std::move(item));
@@ -312,7 +307,7 @@ StoreWriter::Stats StoreWriter::stats() const
     s.committed = m_committed.load();
     s.queuedItems = static_cast<qsizetype>(m_queue.size());
     s.queuedSamples = m_queuedSamples;
-    s.oldestQueuedUs = m_queue.empty() ? 0 : steadyMicros() - m_queue.front().queuedAt;
+    s.oldestQueuedUs = m_queue.empty() ? 0 : core::steadyMicros() - m_queue.front().queuedAt;
     s.state = m_state.load();
     if (s.state == State::Running
         && (s.oldestQueuedUs > m_config.behindAfterUs || m_queuedSamples > m_config.queueCapacitySamples / 2
@@ -337,10 +332,10 @@ void StoreWriter::run()
 {
     std::vector<WriteItem> inFlight;
     core::Timestamp lastPrune = 0;
-    core::Timestamp lastClusterCheck = steadyMicros();
+    core::Timestamp lastClusterCheck = core::steadyMicros();
     bool clusterMore = m_config.clustering; // a cache may have hours to do from before
     const auto clusterStep = [&] {
-        lastClusterCheck = steadyMicros();
+        lastClusterCheck = core::steadyMicros();
         if (!m_config.clustering)
             return;
         int spans = 0;
@@ -402,7 +397,7 @@ void StoreWriter::run()
             if (Clock::now() >= deadline || batchSamples >= m_config.maxBatchSamples)
                 break;
         }
-        const auto commitStart = steadyMicros();
+        const auto commitStart = core::steadyMicros();
         if (!error)
             error = m_session->finish();
         if (!error)
@@ -435,7 +430,7 @@ void StoreWriter::run()
                 lock, std::chrono::milliseconds(m_config.retryIntervalMs), [&] { return m_abandon; });
             continue;
         }
-        const core::Timestamp duration = steadyMicros() - commitStart;
+        const core::Timestamp duration = core::steadyMicros() - commitStart;
         const quint64 committed = inFlight.empty() ? m_committed.load() : inFlight.back().seq;
         std::function<void(quint64)> observer;
         {
@@ -466,7 +461,7 @@ void StoreWriter::run()
             std::lock_guard lock(m_mutex);
             m_stats.prunedRows += pruned;
         }
-        if (clusterMore || steadyMicros() - lastClusterCheck >= m_config.clusterCheckMs * 1000LL)
+        if (clusterMore || core::steadyMicros() - lastClusterCheck >= m_config.clusterCheckMs * 1000LL)
             clusterStep();
     }
 }

@@ -6,25 +6,9 @@
 
 #include <sqlite3.h>
 
-#include <chrono>
 #include <optional>
 
 namespace vigil::store {
-
-namespace {
-
-core::Timestamp steadyMicros()
-{
-    return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now().time_since_epoch())
-        .count();
-}
-
-bool isOk(int rc)
-{
-    return rc == SQLITE_DONE || rc == SQLITE_ROW || rc == SQLITE_OK;
-}
-
-} // namespace
 
 WaveClustering::WaveClustering(Database& db)
     : m_db(db)
@@ -35,7 +19,7 @@ StoreError WaveClustering::step(
 {
     spans = 0;
     more = false;
-    const core::Timestamp deadline = steadyMicros() + budgetUs;
+    const core::Timestamp deadline = core::steadyMicros() + budgetUs;
     if (m_cursor >= m_streams.size()) {
         // A pass: one hour of each stream in turn.
         m_streams.clear();
@@ -60,7 +44,7 @@ StoreError WaveClustering::step(
         return e;
     };
     while (m_cursor < m_streams.size()) {
-        if (steadyMicros() >= deadline) {
+        if (core::steadyMicros() >= deadline) {
             more = true;
             break;
         }
@@ -127,7 +111,7 @@ StoreError WaveClustering::clusterSpan(qint64 streamId, core::Timestamp from, co
         if (withLevel)
             s.bind(4, 1);
         const int rc = s.run();
-        return isOk(rc) ? sqlite3_changes(m_db.handle()) : -1;
+        return Statement::succeeded(rc) ? sqlite3_changes(m_db.handle()) : -1;
     };
     // Chunk rows, then the per-second pyramid blocks (level 1: a minute each, all inside the hour).
     // Each table: copy out, delete, insert back in time order; the counts must agree or nothing
@@ -169,7 +153,7 @@ StoreError WaveClustering::clusterSpan(qint64 streamId, core::Timestamp from, co
     }
     Statement& mark = m_db.cached("UPDATE stream SET clustered_us = ?2 WHERE id = ?1");
     mark.bind(1, streamId).bind(2, to);
-    if (const int rc = mark.run(); !isOk(rc))
+    if (const int rc = mark.run(); !Statement::succeeded(rc))
         return m_db.error(rc, QStringLiteral("recording the clustered hour"));
     return {};
 }

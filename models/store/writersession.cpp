@@ -16,15 +16,6 @@
 
 namespace vigil::store {
 
-namespace {
-
-bool isOk(int rc)
-{
-    return rc == SQLITE_DONE || rc == SQLITE_ROW || rc == SQLITE_OK;
-}
-
-} // namespace
-
 WriterSession::WriterSession(std::unique_ptr<Database> db)
     : m_db(std::move(db))
 {
@@ -87,7 +78,7 @@ StoreError WriterSession::apply(const WriteItem& item)
             "INSERT OR IGNORE INTO patient(source_key, created_us, updated_us, origin) VALUES (?, ?, ?, ?)");
         insert.bind(1, p.id).bind(2, item.receivedAt).bind(3, item.receivedAt);
         insert.bind(4, patientOriginName(item.origin));
-        if (const int rc = insert.run(); !isOk(rc))
+        if (const int rc = insert.run(); !Statement::succeeded(rc))
             return m_db->error(rc, QStringLiteral("registering a patient"));
         // Registering with a field left empty keeps what is stored (a message that names the patient
         // only by key must not erase the demographics an ADT or Patient resource gave). An import
@@ -99,7 +90,7 @@ StoreError WriterSession::apply(const WriteItem& item)
         update.bind(1, p.nhsNumber).bind(2, p.givenName).bind(3, p.familyName);
         update.bind(4, p.birthDate.isValid() ? p.birthDate.toString(Qt::ISODate) : QString());
         update.bind(5, item.receivedAt).bind(6, p.id).bind(7, patientOriginName(item.origin));
-        if (const int rc = update.run(); !isOk(rc))
+        if (const int rc = update.run(); !Statement::succeeded(rc))
             return m_db->error(rc, QStringLiteral("registering a patient"));
         Statement& select = m_db->cached("SELECT id FROM patient WHERE source_key = ?");
         select.bind(1, p.id);
@@ -120,7 +111,7 @@ StoreError WriterSession::apply(const WriteItem& item)
                                          "baseline) VALUES (?, ?, ?, ?, ?, ?, ?)");
         insert.bind(1, patient).bind(2, d.code).bind(3, d.label).bind(4, d.unit).bind(5, d.rateHz).bind(6, d.gain);
         insert.bind(7, d.baseline);
-        if (const int rc = insert.run(); !isOk(rc))
+        if (const int rc = insert.run(); !Statement::succeeded(rc))
             return m_db->error(rc, QStringLiteral("registering a stream"));
         Statement& select =
             m_db->cached("SELECT id, rate_hz, gain, baseline FROM stream WHERE patient_id = ? AND code = ?");
@@ -151,7 +142,7 @@ StoreError WriterSession::apply(const WriteItem& item)
         insert.bind(3, core::vitalLoinc(item.vitalKind)).bind(4, item.measurement.time);
         insert.bind(5, item.measurement.value).bind(6, core::vitalUnit(item.vitalKind));
         insert.bind(7, item.provenance).bind(8, item.receivedAt);
-        if (const int rc = insert.run(); !isOk(rc))
+        if (const int rc = insert.run(); !Statement::succeeded(rc))
             return m_db->error(rc, QStringLiteral("storing a vital sign"));
         return {};
     }
@@ -160,7 +151,7 @@ StoreError WriterSession::apply(const WriteItem& item)
                                          "received_us) VALUES (?, ?, ?, ?, ?, ?)");
         insert.bind(1, patientId(item.handle)).bind(2, item.status.time).bind(3, item.status.online ? 1 : 0);
         insert.bind(4, item.status.ecgLeadOff ? 1 : 0).bind(5, item.status.batteryPercent).bind(6, item.receivedAt);
-        if (const int rc = insert.run(); !isOk(rc))
+        if (const int rc = insert.run(); !Statement::succeeded(rc))
             return m_db->error(rc, QStringLiteral("storing a device status"));
         return {};
     }
@@ -173,7 +164,7 @@ StoreError WriterSession::apply(const WriteItem& item)
         Statement& insert =
             m_db->cached("INSERT INTO quarantine(received_us, source, reason, payload) VALUES (?, ?, ?, ?)");
         insert.bind(1, item.receivedAt).bind(2, item.text1).bind(3, item.text2).bindBlob(4, item.payload);
-        if (const int rc = insert.run(); !isOk(rc))
+        if (const int rc = insert.run(); !Statement::succeeded(rc))
             return m_db->error(rc, QStringLiteral("quarantining a message"));
         return {};
     }
@@ -195,7 +186,7 @@ StoreError WriterSession::apply(const WriteItem& item)
             insert.bindNull(3);
         insert.bind(4, a.source).bind(5, a.code).bind(6, a.symbol).bind(7, a.subtype).bind(8, a.channel);
         insert.bind(9, a.number).bind(10, a.text);
-        if (const int rc = insert.run(); !isOk(rc))
+        if (const int rc = insert.run(); !Statement::succeeded(rc))
             return m_db->error(rc, QStringLiteral("storing an annotation"));
         return {};
     }
@@ -206,7 +197,7 @@ StoreError WriterSession::apply(const WriteItem& item)
     case WriteItem::Type::Outbox: {
         Statement& insert = m_db->cached("INSERT INTO outbox(created_us, topic, payload) VALUES (?, ?, ?)");
         insert.bind(1, item.receivedAt).bind(2, item.text1).bindBlob(3, item.payload);
-        if (const int rc = insert.run(); !isOk(rc))
+        if (const int rc = insert.run(); !Statement::succeeded(rc))
             return m_db->error(rc, QStringLiteral("queueing an event for publishing"));
         return {};
     }
@@ -215,7 +206,7 @@ StoreError WriterSession::apply(const WriteItem& item)
         // costs nothing that matters here.
         Statement& upsert = m_db->cached("INSERT OR REPLACE INTO setting(key, value) VALUES (?, ?)");
         upsert.bind(1, item.text1).bind(2, item.text2);
-        if (const int rc = upsert.run(); !isOk(rc))
+        if (const int rc = upsert.run(); !Statement::succeeded(rc))
             return m_db->error(rc, QStringLiteral("storing a setting"));
         return {};
     }
@@ -223,7 +214,7 @@ StoreError WriterSession::apply(const WriteItem& item)
         Statement& update = m_db->cached("UPDATE outbox SET published_us = ? WHERE id = ? AND published_us IS NULL");
         for (const qint64 id : item.rowIds) {
             update.bind(1, item.time).bind(2, id);
-            if (const int rc = update.run(); !isOk(rc))
+            if (const int rc = update.run(); !Statement::succeeded(rc))
                 return m_db->error(rc, QStringLiteral("marking an event as published"));
         }
         return {};
@@ -247,7 +238,7 @@ StoreError WriterSession::applyCaseEvent(const WriteItem& item)
                                      "actor, role, payload, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     insert.bind(1, e.uuid).bind(2, patient).bind(3, e.time).bind(4, e.kind).bind(5, e.actor).bind(6, e.role);
     insert.bind(7, QString::fromUtf8(e.payload)).bind(8, e.origin);
-    if (const int rc = insert.run(); !isOk(rc))
+    if (const int rc = insert.run(); !Statement::succeeded(rc))
         return m_db->error(rc, QStringLiteral("storing a clinical event"));
     if (sqlite3_changes(m_db->handle()) == 0) {
         Statement& stored = m_db->cached("SELECT payload FROM clinical_event WHERE event_uuid = ?");
@@ -277,7 +268,7 @@ StoreError WriterSession::applyCaseEvent(const WriteItem& item)
     if (item.local) {
         Statement& outbox = m_db->cached("INSERT INTO outbox(created_us, topic, payload) VALUES (?, ?, ?)");
         outbox.bind(1, item.receivedAt).bind(2, item.text1).bindBlob(3, e.payload);
-        if (const int rc = outbox.run(); !isOk(rc))
+        if (const int rc = outbox.run(); !Statement::succeeded(rc))
             return m_db->error(rc, QStringLiteral("queueing a clinical event for publishing"));
     }
     return {};
@@ -311,14 +302,14 @@ StoreError WriterSession::applyAlarm(const WriteItem& item)
     Statement& update = m_db->cached("UPDATE OR FAIL alarm SET ended_us = ?4, priority = ?5, text = ?6, state = ?7 "
                                      "WHERE t_us = ?3 AND code = ?2 AND patient_id IS ?1");
     bindRow(update);
-    if (const int rc = update.run(); !isOk(rc))
+    if (const int rc = update.run(); !Statement::succeeded(rc))
         return m_db->error(rc, QStringLiteral("storing an alarm"));
     if (sqlite3_changes(m_db->handle()) > 0)
         return {};
     Statement& insert = m_db->cached("INSERT INTO alarm(patient_id, code, t_us, ended_us, priority, text, state) "
                                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
     bindRow(insert);
-    if (const int rc = insert.run(); !isOk(rc))
+    if (const int rc = insert.run(); !Statement::succeeded(rc))
         return m_db->error(rc, QStringLiteral("storing an alarm"));
     return {};
 }
@@ -391,9 +382,9 @@ StoreError WriterSession::closeChunk(StreamState& stream, bool complete)
                                          "received_us = ?6, data = ?7 WHERE stream_id = ?1 AND t_us = ?2");
         bindRow(update);
         rc = update.run();
-        written = isOk(rc) && sqlite3_changes(m_db->handle()) == 1;
+        written = Statement::succeeded(rc) && sqlite3_changes(m_db->handle()) == 1;
     }
-    if (isOk(rc) && !written) {
+    if (Statement::succeeded(rc) && !written) {
         Statement& insert = m_db->cached("INSERT INTO wave_chunk(stream_id, t_us, n, min_v, max_v, received_us, "
                                          "data) VALUES (?, ?, ?, ?, ?, ?, ?)");
         bindRow(insert);
@@ -407,7 +398,7 @@ StoreError WriterSession::closeChunk(StreamState& stream, bool complete)
             rc = replace.run();
         }
     }
-    if (!isOk(rc))
+    if (!Statement::succeeded(rc))
         return m_db->error(rc, QStringLiteral("storing a waveform chunk"));
     ++m_rowsInBatch;
     if (mn <= mx) {
@@ -440,7 +431,7 @@ StoreError WriterSession::mergePyramid(qint64 streamId, core::Timestamp time, qi
                 entry.stored = true;
             }
             select.reset();
-            if (!isOk(rc))
+            if (!Statement::succeeded(rc))
                 return m_db->error(rc, QStringLiteral("reading the waveform overview"));
             it = m_pyramid.emplace(key, entry).first;
         }
@@ -468,7 +459,7 @@ StoreError WriterSession::finish()
         Statement& statement = entry.stored ? update : insert;
         statement.bind(1, std::get<0>(key)).bind(2, std::get<1>(key)).bind(3, std::get<2>(key));
         statement.bindBlob(4, entry.block.toBlob());
-        if (const int rc = statement.run(); !isOk(rc))
+        if (const int rc = statement.run(); !Statement::succeeded(rc))
             return m_db->error(rc, QStringLiteral("storing the waveform overview"));
         entry.dirty = false;
         entry.stored = true;
@@ -496,7 +487,7 @@ StoreError WriterSession::prune(const RetentionPolicy& policy, core::Timestamp n
         return error;
     auto run = [&](Statement& statement) -> bool {
         const int rc = statement.run();
-        if (!isOk(rc)) {
+        if (!Statement::succeeded(rc)) {
             error = m_db->error(rc, QStringLiteral("pruning old data"));
             return false;
         }

@@ -8,6 +8,7 @@
 #include "ingest/mqttsource.h"
 #include "mosquittobroker.h"
 #include "testpki.h"
+#include "waituntil.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
@@ -81,17 +82,7 @@ MqttPublisher::Config publisherConfig(const QStringList& brokers)
     return config;
 }
 
-bool waitUntil(const std::function<bool()>& condition, int timeoutMs)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!condition()) {
-        if (timer.elapsed() > timeoutMs)
-            return false;
-        QTest::qWait(20);
-    }
-    return true;
-}
+using test::waitUntil;
 
 std::set<int> range(int n)
 {

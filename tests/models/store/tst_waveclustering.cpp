@@ -12,11 +12,11 @@
 #include "store/storewriter.h"
 #include "store/streamdescriptor.h"
 #include "store/waveclustering.h"
+#include "waituntil.h"
 
 #include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QThread>
 
 #include <array>
 #include <span>
@@ -82,16 +82,13 @@ StoreWriter::Config config(bool clustering)
     return c;
 }
 
-bool waitUntil(const std::function<bool()>& done, int timeoutMs = 30000)
+constexpr int kWaitMs = 30000;
+
+// How far WaveClustering has got with a stream (stream.clustered_us).
+qint64 clusteredTo(StoreReader& reader, qint64 stream)
 {
-    QElapsedTimer t;
-    t.start();
-    while (!done()) {
-        if (t.elapsed() > timeoutMs)
-            return false;
-        QThread::msleep(20);
-    }
-    return true;
+    const QByteArray sql = QStringLiteral("SELECT clustered_us FROM stream WHERE id = %1").arg(stream).toUtf8();
+    return reader.database().queryInt(sql.constData());
 }
 
 // Row ids of one stream's rows in [from, to): whether they are consecutive (count == max - min + 1).
@@ -154,7 +151,7 @@ private:
             return nullptr;
         // Hours 08, 09 and 10 of each of the six streams are done once the writer has caught up
         // (11:00 is still being written).
-        if (clustering && !waitUntil([&] { return writer.stats().clusteredSpans >= 18; }))
+        if (clustering && !test::waitUntil([&] { return writer.stats().clusteredSpans >= 18; }, kWaitMs))
             return nullptr;
         spans = writer.stats().clusteredSpans;
         if (!writer.stop())
@@ -240,9 +237,7 @@ private Q_SLOTS:
                 }
                 // 11:00 is not done: it was still being written.
                 QVERIFY(!consecutive(*a, "wave_chunk", idA, kHour9 + 2 * kHour, end));
-                const QByteArray cursor =
-                    QStringLiteral("SELECT clustered_us FROM stream WHERE id = %1").arg(idA).toUtf8();
-                QCOMPARE(a->database().queryInt(cursor.constData()), kHour9 + 2 * kHour);
+                QCOMPARE(clusteredTo(*a, idA), kHour9 + 2 * kHour);
             }
         }
     }
@@ -267,7 +262,8 @@ private Q_SLOTS:
         const auto lateSamples = second(0, 2, lateAt);
         QVERIFY(writer.waitCommitted(writer.appendSamples(late, lateAt, lateSamples, lateAt), 10000));
         // Patient 1's three streams: hour 11 (to 11:23:20).
-        QVERIFY(waitUntil([&] { return writer.stats().clusteredSpans >= 3 && !writer.stats().clusteringPending; }));
+        QVERIFY(test::waitUntil(
+            [&] { return writer.stats().clusteredSpans >= 3 && !writer.stats().clusteringPending; }, kWaitMs));
         QCOMPARE(writer.stats().clusteredSpans, quint64(3));
         QVERIFY(writer.stop());
 
@@ -284,15 +280,11 @@ private Q_SLOTS:
         QCOMPARE(runs[0].firstSampleTime, lateAt);
         QCOMPARE(runs[0].samples, lateSamples);
         for (const auto& row : reader->streams(p1->id)) {
-            const QByteArray cursor =
-                QStringLiteral("SELECT clustered_us FROM stream WHERE id = %1").arg(row.id).toUtf8();
-            QCOMPARE(reader->database().queryInt(cursor.constData()), kHour9 + 3 * kHour);
+            QCOMPARE(clusteredTo(*reader, row.id), kHour9 + 3 * kHour);
             QVERIFY(consecutive(*reader, "wave_chunk", row.id, kHour9 + 2 * kHour, kHour9 + 3 * kHour));
         }
         for (const auto& row : reader->streams(p0->id)) {
-            const QByteArray cursor =
-                QStringLiteral("SELECT clustered_us FROM stream WHERE id = %1").arg(row.id).toUtf8();
-            QCOMPARE(reader->database().queryInt(cursor.constData()), kHour9 + 2 * kHour);
+            QCOMPARE(clusteredTo(*reader, row.id), kHour9 + 2 * kHour);
         }
     }
 };
